@@ -1,0 +1,81 @@
+"""create_app(): settings -> stores -> routers -> middleware."""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
+from fastapi import FastAPI
+from fastapi.routing import APIRoute
+
+from lectern.api import api_router
+from lectern.config import Settings, get_settings
+from lectern.error_handlers import install_error_handlers
+from lectern.health.endpoints import router as health_router
+from lectern.kit.cache import Cache, MemoryCache, RedisCache
+from lectern.kit.db import create_engine, create_sessionmaker
+from lectern.kit.logging import configure_logging
+from lectern.kit.middleware import (
+    BodySizeLimitMiddleware,
+    OriginCheckMiddleware,
+    RequestContextMiddleware,
+    SecurityHeadersMiddleware,
+)
+from lectern.kit.queue import configure_queue
+from lectern.kit.storage import LocalFileStore
+from lectern.kit.unit_of_work import UnitOfWorkMiddleware
+
+
+def _operation_id(route: APIRoute) -> str:
+    return route.operation_id or route.name
+
+
+def create_cache(settings: Settings) -> Cache:
+    if settings.redis_url:
+        return RedisCache(settings.redis_url, settings.redis_key_prefix)
+    return MemoryCache()
+
+
+def create_app(settings: Settings | None = None, *, configure_logs: bool = True) -> FastAPI:
+    settings = settings or get_settings()
+    if configure_logs:
+        configure_logging(settings.log_level, as_json=settings.log_json)
+    configure_queue(settings)
+    if settings.is_sqlite:
+        settings.var_dir.mkdir(parents=True, exist_ok=True)
+    engine = create_engine(settings.effective_database_url)
+    sessionmaker = create_sessionmaker(engine)
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        yield
+        await app.state.cache.close()
+        await engine.dispose()
+
+    app = FastAPI(
+        title="Lectern API",
+        version="0.1.0",
+        summary="Sell and stream video courses.",
+        openapi_url="/api/openapi.json",
+        docs_url="/api/docs",
+        redoc_url=None,
+        lifespan=lifespan,
+        generate_unique_id_function=_operation_id,
+    )
+    app.state.settings = settings
+    app.state.engine = engine
+    app.state.sessionmaker = sessionmaker
+    app.state.cache = create_cache(settings)
+    app.state.file_store = LocalFileStore(settings.files_dir)
+
+    install_error_handlers(app)
+    app.include_router(health_router)
+    app.include_router(api_router)
+
+    # Added inside-out: the last one added is the first to see a request.
+    app.add_middleware(UnitOfWorkMiddleware)
+    app.add_middleware(OriginCheckMiddleware, allowed_origins=settings.allowed_origins)
+    app.add_middleware(BodySizeLimitMiddleware, max_bytes=settings.max_body_bytes)
+    app.add_middleware(SecurityHeadersMiddleware, hsts=settings.secure_cookies)
+    app.add_middleware(RequestContextMiddleware, trusted_proxies=settings.trusted_proxies)
+    return app

@@ -1,0 +1,114 @@
+"""`lectern …`: operate a Lectern installation from the shell."""
+
+from __future__ import annotations
+
+import asyncio
+import json
+from collections.abc import Awaitable, Callable
+from pathlib import Path
+from typing import Annotated, TypeVar
+
+import typer
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from lectern import migrate as migrations
+from lectern.auth.passwords import check_password_strength
+from lectern.config import get_settings
+from lectern.errors import Invalid
+from lectern.kit.db import create_engine, create_sessionmaker
+from lectern.models import Role
+from lectern.seed import ensure_account, seed_demo
+
+cli = typer.Typer(
+    help="Lectern: sell and stream video courses.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+)
+T = TypeVar("T")
+
+
+def _in_transaction(work: Callable[[AsyncSession], Awaitable[T]]) -> T:
+    async def run() -> T:
+        settings = get_settings()
+        if settings.is_sqlite:
+            settings.var_dir.mkdir(parents=True, exist_ok=True)
+        engine = create_engine(settings.effective_database_url)
+        try:
+            async with create_sessionmaker(engine)() as session, session.begin():
+                return await work(session)
+        finally:
+            await engine.dispose()
+
+    return asyncio.run(run())
+
+
+@cli.command("migrate")
+def migrate_command(revision: str = "head") -> None:
+    """Bring the database schema up to date (PostgreSQL or SQLite)."""
+    settings = get_settings()
+    if settings.is_sqlite:
+        settings.var_dir.mkdir(parents=True, exist_ok=True)
+    migrations.upgrade(revision=revision)
+    typer.echo(f"database at {revision}")
+
+
+@cli.command("seed")
+def seed_command() -> None:
+    """Create the demo school's accounts (idempotent)."""
+    accounts = _in_transaction(seed_demo)
+    for account in accounts:
+        roles = ", ".join(r.value for r in account.roles)
+        typer.echo(f"  {account.email:<26} {account.password:<22} {roles}")
+
+
+@cli.command("create-admin")
+def create_admin(
+    email: Annotated[str, typer.Option(prompt=True)],
+    name: Annotated[str, typer.Option(prompt=True)] = "Administrator",
+    password: Annotated[
+        str, typer.Option(prompt=True, hide_input=True, confirmation_prompt=True)
+    ] = "",
+) -> None:
+    """Create a verified admin account, or make an existing account an admin."""
+    try:
+        asyncio.run(check_password_strength(password, user_inputs=[email, name]))
+    except Invalid as exc:
+        typer.echo(f"error: {exc.message}", err=True)
+        raise typer.Exit(2) from exc
+
+    async def work(session: AsyncSession) -> bool:
+        _, created = await ensure_account(
+            session,
+            email=email,
+            password=password,
+            display_name=name,
+            roles=(Role.student, Role.instructor, Role.admin),
+        )
+        return created
+
+    created = _in_transaction(work)
+    typer.echo(f"{'created' if created else 'updated'} admin {email.lower()}")
+
+
+@cli.command("worker")
+def worker(concurrency: int = 4) -> None:
+    """Run a background worker (mail now; transcoding and more later)."""
+    from lectern.worker import celery_app
+
+    celery_app.worker_main(
+        ["worker", "--loglevel=INFO", "--pool=threads", f"--concurrency={concurrency}"]
+    )
+
+
+@cli.command("openapi")
+def openapi(output: Path) -> None:
+    """Write the OpenAPI schema (the source of the web's generated client)."""
+    from lectern.app import create_app
+
+    schema = create_app(configure_logs=False).openapi()
+    output.write_text(json.dumps(schema, indent=2, sort_keys=False) + "\n")
+    typer.echo(f"wrote {output}")
+
+
+def main() -> None:
+    cli()

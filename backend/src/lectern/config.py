@@ -1,0 +1,142 @@
+"""Every knob of Lectern, read from the environment (prefix LECTERN_) or a .env file.
+
+The defaults are the embedded mode: SQLite under var/, local disk, an in-process cache and a
+task queue that needs no server. Setting LECTERN_DATABASE_URL / LECTERN_REDIS_URL switches to
+PostgreSQL / Redis without any other change.
+"""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from functools import lru_cache
+from pathlib import Path
+from typing import Literal
+
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+REPO_ROOT = Path(__file__).resolve().parents[3]
+
+
+class Settings(BaseSettings):
+    model_config = SettingsConfigDict(env_prefix="LECTERN_", env_file=".env", extra="ignore")
+
+    environment: Literal["development", "production", "test"] = Field(
+        "development", description="Changes log format defaults and nothing else of behaviour."
+    )
+    var_dir: Path = Field(
+        REPO_ROOT / "var",
+        description="Where the embedded default keeps its SQLite file, uploads and mail outbox.",
+    )
+    database_url: str | None = Field(
+        None,
+        description="postgresql+asyncpg://user@host/db for PostgreSQL; unset: SQLite in var_dir.",
+    )
+    redis_url: str | None = Field(
+        None, description="redis://host:6379/0 for cache, rate limits and the job broker."
+    )
+    redis_key_prefix: str = Field("lectern:", description="Prefix of every Redis key we write.")
+    broker_url: str | None = Field(
+        None,
+        description="Celery broker. Unset: redis_url if set, else a SQLite file in var_dir.",
+    )
+    jobs_run_inline: bool = Field(
+        False,
+        description="Run background jobs inside the calling process (the test suite); "
+        "never in production, where a worker runs them.",
+    )
+    public_url: str = Field(
+        "http://localhost:3000",
+        description="The origin users open; used in mail links and the CSRF origin check.",
+    )
+    extra_origins: list[str] = Field(
+        default_factory=list,
+        description="Other origins allowed to send cookie-authenticated writes.",
+    )
+    trusted_proxies: list[str] = Field(
+        default_factory=lambda: ["127.0.0.1", "::1"],
+        description="Peers whose X-Forwarded-For is believed (the web server, a load balancer).",
+    )
+    log_level: str = Field("INFO", description="Python log level.")
+    log_json: bool = Field(True, description="One JSON object per log line.")
+
+    session_idle_timeout: timedelta = Field(
+        timedelta(days=7), description="A session unused this long is over."
+    )
+    session_absolute_timeout: timedelta = Field(
+        timedelta(days=30), description="A session is over this long after sign-in, used or not."
+    )
+    session_touch_interval: timedelta = Field(
+        timedelta(minutes=5),
+        description="How often last-seen is written; between writes a session costs no DB write.",
+    )
+    session_cache_ttl: timedelta = Field(
+        timedelta(minutes=5), description="How long a session lookup is cached."
+    )
+    email_verification_ttl: timedelta = Field(timedelta(hours=48))
+    password_reset_ttl: timedelta = Field(timedelta(hours=1))
+
+    rate_limit_sign_in_ip: str = Field("30/minute", description="Sign-in attempts per client IP.")
+    rate_limit_sign_in_account: str = Field(
+        "10/15minutes", description="Sign-in attempts per email address."
+    )
+    rate_limit_register_ip: str = Field("20/hour", description="Registrations per client IP.")
+    rate_limit_mail_ip: str = Field(
+        "20/hour", description="Reset / resend-verification requests per client IP."
+    )
+    rate_limit_mail_account: str = Field(
+        "5/hour", description="Reset / resend-verification mails per email address."
+    )
+
+    smtp_host: str | None = Field(None, description="Unset: mail is written to var_dir/outbox.")
+    smtp_port: int = 587
+    smtp_username: str | None = None
+    smtp_password: str | None = None
+    smtp_starttls: bool = Field(True, description="STARTTLS after connecting (port 587).")
+    smtp_ssl: bool = Field(False, description="Implicit TLS (port 465).")
+    mail_from: str = Field("Lectern <no-reply@lectern.test>", description="From: of every mail.")
+
+    max_body_bytes: int = Field(
+        8 * 1024 * 1024, description="Largest request body accepted (uploads excepted later)."
+    )
+    avatar_max_bytes: int = Field(5 * 1024 * 1024, description="Largest avatar upload.")
+    avatar_size_px: int = Field(256, description="Avatars are stored as a square of this size.")
+
+    @property
+    def effective_database_url(self) -> str:
+        if self.database_url:
+            return self.database_url
+        return f"sqlite+aiosqlite:///{self.var_dir / 'lectern.sqlite3'}"
+
+    @property
+    def effective_broker_url(self) -> str:
+        if self.broker_url:
+            return self.broker_url
+        if self.redis_url:
+            return self.redis_url
+        return f"sqla+sqlite:///{self.var_dir / 'queue.sqlite3'}"
+
+    @property
+    def is_sqlite(self) -> bool:
+        return self.effective_database_url.startswith("sqlite")
+
+    @property
+    def secure_cookies(self) -> bool:
+        return self.public_url.startswith("https://")
+
+    @property
+    def allowed_origins(self) -> set[str]:
+        return {self.public_url.rstrip("/"), *(o.rstrip("/") for o in self.extra_origins)}
+
+    @property
+    def outbox_dir(self) -> Path:
+        return self.var_dir / "outbox"
+
+    @property
+    def files_dir(self) -> Path:
+        return self.var_dir / "files"
+
+
+@lru_cache
+def get_settings() -> Settings:
+    return Settings()

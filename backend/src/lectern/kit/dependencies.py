@@ -1,0 +1,56 @@
+"""FastAPI dependencies for the plumbing every domain uses."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import Depends, Request
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from lectern.config import Settings
+from lectern.kit.cache import Cache
+from lectern.kit.client_ip import client_ip
+from lectern.kit.queue import JobBuffer
+from lectern.kit.rate_limit import RateLimiter
+from lectern.kit.storage import FileStore
+from lectern.kit.unit_of_work import unit_of_work_from_scope
+
+
+def get_settings_dep(request: Request) -> Settings:
+    settings: Settings = request.app.state.settings
+    return settings
+
+
+def get_session(request: Request) -> AsyncSession:
+    return unit_of_work_from_scope(request.scope["state"]).session
+
+
+def get_jobs(request: Request) -> JobBuffer:
+    return unit_of_work_from_scope(request.scope["state"]).jobs
+
+
+def get_cache(request: Request) -> Cache:
+    cache: Cache = request.app.state.cache
+    return cache
+
+
+def get_rate_limiter(request: Request) -> RateLimiter:
+    return RateLimiter(request.app.state.cache)
+
+
+def get_file_store(request: Request) -> FileStore:
+    store: FileStore = request.app.state.file_store
+    return store
+
+
+def get_client_ip(request: Request) -> str:
+    return client_ip(request.scope, request.app.state.settings.trusted_proxies)
+
+
+SettingsDep = Annotated[Settings, Depends(get_settings_dep)]
+DbSession = Annotated[AsyncSession, Depends(get_session)]
+Jobs = Annotated[JobBuffer, Depends(get_jobs)]
+CacheDep = Annotated[Cache, Depends(get_cache)]
+Limiter = Annotated[RateLimiter, Depends(get_rate_limiter)]
+Store = Annotated[FileStore, Depends(get_file_store)]
+ClientIp = Annotated[str, Depends(get_client_ip)]

@@ -1,0 +1,13 @@
+"""The Celery worker's entry point: `celery -A lectern.worker worker` or `lectern worker`."""
+
+from lectern.config import get_settings
+from lectern.kit.logging import configure_logging
+from lectern.kit.queue import configure_queue
+from lectern.notifications import tasks as notification_tasks
+
+settings = get_settings()
+configure_logging(settings.log_level, as_json=settings.log_json)
+celery_app = configure_queue(settings)
+
+# Every module that defines tasks is imported above so the worker knows them.
+REGISTERED = [notification_tasks.send_email.name]
