@@ -30,7 +30,6 @@ os.environ.update(
     {
         "LECTERN_VAR_DIR": str(_VAR_DIR),
         "LECTERN_PUBLIC_URL": PUBLIC_URL,
-        "LECTERN_ENVIRONMENT": "test",
         "LECTERN_LOG_JSON": "false",
         "LECTERN_REDIS_KEY_PREFIX": f"lectern-test-{RUN_ID}-{WORKER}:",
         "LECTERN_JOBS_RUN_INLINE": "true",

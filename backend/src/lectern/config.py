@@ -10,20 +10,26 @@ from __future__ import annotations
 from datetime import timedelta
 from functools import lru_cache
 from pathlib import Path
-from typing import Literal
+from typing import Annotated
 
-from pydantic import Field
-from pydantic_settings import BaseSettings, SettingsConfigDict
+from pydantic import BeforeValidator, Field
+from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
+
+from lectern.kit.rate_limit import Rule
 
 REPO_ROOT = Path(__file__).resolve().parents[3]
 
+# "10/minute", "5/15minutes": parsed once at start-up, so a typo stops the process early.
+RateLimit = Annotated[
+    Rule, NoDecode, BeforeValidator(lambda v: Rule.parse(v) if isinstance(v, str) else v)
+]
+
 
 class Settings(BaseSettings):
-    model_config = SettingsConfigDict(env_prefix="LECTERN_", env_file=".env", extra="ignore")
-
-    environment: Literal["development", "production", "test"] = Field(
-        "development", description="Changes log format defaults and nothing else of behaviour."
+    model_config = SettingsConfigDict(
+        env_prefix="LECTERN_", env_file=".env", extra="ignore", validate_default=True
     )
+
     var_dir: Path = Field(
         REPO_ROOT / "var",
         description="Where the embedded default keeps its SQLite file, uploads and mail outbox.",
@@ -73,25 +79,33 @@ class Settings(BaseSettings):
     session_cache_ttl: timedelta = Field(
         timedelta(minutes=5), description="How long a session lookup is cached."
     )
-    email_verification_ttl: timedelta = Field(timedelta(hours=48))
-    password_reset_ttl: timedelta = Field(timedelta(hours=1))
+    email_verification_ttl: timedelta = Field(
+        timedelta(hours=48), description="How long a verify-email or change-email link works."
+    )
+    password_reset_ttl: timedelta = Field(
+        timedelta(hours=1), description="How long a password-reset link works."
+    )
 
-    rate_limit_sign_in_ip: str = Field("30/minute", description="Sign-in attempts per client IP.")
-    rate_limit_sign_in_account: str = Field(
-        "10/15minutes", description="Sign-in attempts per email address."
+    rate_limit_sign_in_ip: RateLimit = Field(
+        Rule.parse("30/minute"), description="Sign-in attempts per client IP."
     )
-    rate_limit_register_ip: str = Field("20/hour", description="Registrations per client IP.")
-    rate_limit_mail_ip: str = Field(
-        "20/hour", description="Reset / resend-verification requests per client IP."
+    rate_limit_sign_in_account: RateLimit = Field(
+        Rule.parse("10/15minutes"), description="Sign-in attempts per email address."
     )
-    rate_limit_mail_account: str = Field(
-        "5/hour", description="Reset / resend-verification mails per email address."
+    rate_limit_register_ip: RateLimit = Field(
+        Rule.parse("20/hour"), description="Registrations per client IP."
+    )
+    rate_limit_mail_ip: RateLimit = Field(
+        Rule.parse("20/hour"), description="Reset / resend-verification requests per client IP."
+    )
+    rate_limit_mail_account: RateLimit = Field(
+        Rule.parse("5/hour"), description="Reset / resend-verification mails per email address."
     )
 
     smtp_host: str | None = Field(None, description="Unset: mail is written to var_dir/outbox.")
-    smtp_port: int = 587
-    smtp_username: str | None = None
-    smtp_password: str | None = None
+    smtp_port: int = Field(587, description="SMTP port.")
+    smtp_username: str | None = Field(None, description="SMTP login, if the server wants one.")
+    smtp_password: str | None = Field(None, description="SMTP password.")
     smtp_starttls: bool = Field(True, description="STARTTLS after connecting (port 587).")
     smtp_ssl: bool = Field(False, description="Implicit TLS (port 465).")
     mail_from: str = Field("Lectern <no-reply@lectern.test>", description="From: of every mail.")

@@ -23,7 +23,7 @@ from lectern.config import Settings
 from lectern.errors import BadRequest, Conflict, Forbidden, Invalid, NotFound, Unauthenticated
 from lectern.kit.cache import Cache
 from lectern.kit.queue import JobBuffer
-from lectern.kit.rate_limit import RateLimiter, Rule
+from lectern.kit.rate_limit import RateLimiter
 from lectern.kit.security import (
     hash_password,
     new_token,
@@ -98,14 +98,12 @@ class AuthService:
         ip: str,
     ) -> None:
         """Create an unverified account and mail its link. Answers the same for a taken email."""
-        await limiter.check("register-ip", ip, Rule.parse(ctx.settings.rate_limit_register_ip))
+        await limiter.check("register-ip", ip, ctx.settings.rate_limit_register_ip)
         email = normalize_email(email)
         await check_password_strength(password, user_inputs=[email, display_name, "lectern"])
         existing = await ctx.accounts.by_email(email)
         if existing is not None:
-            await limiter.check(
-                "mail-account", email, Rule.parse(ctx.settings.rate_limit_mail_account)
-            )
+            await limiter.check("mail-account", email, ctx.settings.rate_limit_mail_account)
             if existing.email_verified_at is None:
                 await self._send_verification(ctx, existing)
             else:
@@ -128,9 +126,9 @@ class AuthService:
     async def resend_verification(
         self, ctx: AuthContext, limiter: RateLimiter, *, email: str, ip: str
     ) -> None:
-        await limiter.check("mail-ip", ip, Rule.parse(ctx.settings.rate_limit_mail_ip))
+        await limiter.check("mail-ip", ip, ctx.settings.rate_limit_mail_ip)
         email = normalize_email(email)
-        await limiter.check("mail-account", email, Rule.parse(ctx.settings.rate_limit_mail_account))
+        await limiter.check("mail-account", email, ctx.settings.rate_limit_mail_account)
         user = await ctx.accounts.by_email(email)
         if user is not None and user.email_verified_at is None:
             await self._send_verification(ctx, user)
@@ -216,10 +214,8 @@ class AuthService:
     ) -> tuple[User, str]:
         """Check the password and open a new session; returns the user and the session token."""
         email = normalize_email(email)
-        await limiter.check("sign-in-ip", ip, Rule.parse(ctx.settings.rate_limit_sign_in_ip))
-        await limiter.check(
-            "sign-in-account", email, Rule.parse(ctx.settings.rate_limit_sign_in_account)
-        )
+        await limiter.check("sign-in-ip", ip, ctx.settings.rate_limit_sign_in_ip)
+        await limiter.check("sign-in-account", email, ctx.settings.rate_limit_sign_in_account)
         user = await ctx.accounts.by_email(email)
         if not await verify_password(user.password_hash if user else None, password) or not user:
             raise Unauthenticated("Wrong email or password.", code="invalid_credentials")
@@ -329,9 +325,9 @@ class AuthService:
     async def forgot_password(
         self, ctx: AuthContext, limiter: RateLimiter, *, email: str, ip: str
     ) -> None:
-        await limiter.check("mail-ip", ip, Rule.parse(ctx.settings.rate_limit_mail_ip))
+        await limiter.check("mail-ip", ip, ctx.settings.rate_limit_mail_ip)
         email = normalize_email(email)
-        await limiter.check("mail-account", email, Rule.parse(ctx.settings.rate_limit_mail_account))
+        await limiter.check("mail-account", email, ctx.settings.rate_limit_mail_account)
         user = await ctx.accounts.by_email(email)
         if user is None:
             return
