@@ -14,6 +14,7 @@ from lectern.error_handlers import install_error_handlers
 from lectern.health.endpoints import router as health_router
 from lectern.kit.cache import Cache, MemoryCache, RedisCache
 from lectern.kit.db import create_engine, create_sessionmaker
+from lectern.kit.events import EventBus, MemoryEventBus, RedisEventBus
 from lectern.kit.logging import configure_logging
 from lectern.kit.middleware import (
     BodySizeLimitMiddleware,
@@ -36,6 +37,12 @@ def create_cache(settings: Settings) -> Cache:
     return MemoryCache()
 
 
+def create_event_bus(settings: Settings) -> EventBus:
+    if settings.redis_url:
+        return RedisEventBus(settings.redis_url, settings.redis_key_prefix)
+    return MemoryEventBus()
+
+
 def create_app(settings: Settings | None = None, *, configure_logs: bool = True) -> FastAPI:
     settings = settings or get_settings()
     if configure_logs:
@@ -50,6 +57,7 @@ def create_app(settings: Settings | None = None, *, configure_logs: bool = True)
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         yield
         await app.state.cache.close()
+        await app.state.events.close()
         await engine.dispose()
 
     app = FastAPI(
@@ -66,6 +74,7 @@ def create_app(settings: Settings | None = None, *, configure_logs: bool = True)
     app.state.engine = engine
     app.state.sessionmaker = sessionmaker
     app.state.cache = create_cache(settings)
+    app.state.events = create_event_bus(settings)
     app.state.file_store = LocalFileStore(settings.files_dir)
 
     install_error_handlers(app)
@@ -76,6 +85,6 @@ def create_app(settings: Settings | None = None, *, configure_logs: bool = True)
     app.add_middleware(UnitOfWorkMiddleware)
     app.add_middleware(OriginCheckMiddleware, allowed_origins=settings.allowed_origins)
     app.add_middleware(BodySizeLimitMiddleware, max_bytes=settings.max_body_bytes)
-    app.add_middleware(SecurityHeadersMiddleware, hsts=settings.secure_cookies)
+    app.add_middleware(SecurityHeadersMiddleware, hsts=settings.serves_https)
     app.add_middleware(RequestContextMiddleware, trusted_proxies=settings.trusted_proxies)
     return app

@@ -11,6 +11,7 @@ from datetime import timedelta
 from functools import lru_cache
 from pathlib import Path
 from typing import Annotated
+from urllib.parse import urlsplit
 
 from pydantic import BeforeValidator, Field
 from pydantic_settings import BaseSettings, NoDecode, SettingsConfigDict
@@ -136,6 +137,13 @@ class Settings(BaseSettings):
 
     @property
     def secure_cookies(self) -> bool:
+        """Secure cookies everywhere but on this machine: browsers treat http://localhost as
+        a secure context, any other plain-http origin is a mistake to surface, not paper over."""
+        host = urlsplit(self.public_url).hostname or ""
+        return host not in {"localhost", "127.0.0.1", "::1"}
+
+    @property
+    def serves_https(self) -> bool:
         return self.public_url.startswith("https://")
 
     @property

@@ -173,3 +173,29 @@ async def _forget_session_cache(client: httpx.AsyncClient) -> None:
     assert isinstance(transport, httpx.ASGITransport)
     cache = transport.app.state.cache  # type: ignore[attr-defined]
     await cache.delete(f"session:{token_hash(client.cookies['lectern_session'])}")
+
+
+async def test_cookie_is_secure_and_hsts_sent_behind_https(
+    app_instance: object, settings: object, db: AsyncSession
+) -> None:
+    from lectern.app import create_app
+    from lectern.config import Settings
+
+    assert isinstance(settings, Settings)
+    https = settings.model_copy(update={"public_url": "https://school.example"})
+    app = create_app(https, configure_logs=False)
+    app.state.sessionmaker = app_instance.state.sessionmaker  # type: ignore[attr-defined]
+    app.state.cache = app_instance.state.cache  # type: ignore[attr-defined]
+    user = await create_user(db)
+    async with httpx.AsyncClient(
+        transport=httpx.ASGITransport(app=app),
+        base_url="https://school.example",
+        headers={"Origin": "https://school.example"},
+    ) as browser:
+        response = await browser.post(
+            "/api/auth/sign-in", json={"email": user.email, "password": PASSWORD}
+        )
+    assert response.status_code == 200
+    assert "Secure" in response.headers["set-cookie"]
+    assert response.headers["strict-transport-security"].startswith("max-age=")
+    await app.state.engine.dispose()

@@ -44,15 +44,17 @@ class SessionRepository(RepositoryBase[UserSession]):
             .order_by(UserSession.last_seen_at.desc())
         )
 
-    async def end_all(self, user_id: uuid.UUID, *, keep: uuid.UUID | None = None) -> list[str]:
-        """Delete the user's sessions (but ``keep``); return their token hashes."""
+    async def end_all(
+        self, user_id: uuid.UUID, *, keep: uuid.UUID | None = None
+    ) -> list[tuple[uuid.UUID, str]]:
+        """Delete the user's sessions (but ``keep``); return their ids and token hashes."""
         condition = UserSession.user_id == user_id
         if keep is not None:
             condition = condition & (UserSession.id != keep)
-        hashes = (
-            await self.session.execute(select(UserSession.token_hash).where(condition))
-        ).scalars()
-        ended = list(hashes)
+        found = await self.session.execute(
+            select(UserSession.id, UserSession.token_hash).where(condition)
+        )
+        ended = [(row.id, row.token_hash) for row in found]
         await self.session.execute(delete(UserSession).where(condition))
         return ended
 

@@ -33,6 +33,10 @@ from lectern.kit.security import (
 )
 from lectern.models import ActionToken, ApiToken, Role, TokenPurpose, User, UserRole, UserSession
 from lectern.models.base import utcnow
+from lectern.notifications.account_events import (
+    announce_account_changed,
+    announce_sessions_ended,
+)
 
 API_TOKEN_PREFIX = "lct_"  # noqa: S105 - a public prefix, not a secret
 MAX_API_TOKENS = 50
@@ -192,6 +196,7 @@ class AuthService:
             user.email = action.email
             user.email_verified_at = now
             mails.send_email_changed_notice(ctx.jobs, to=old_email, new_email=action.email)
+            announce_account_changed(ctx.jobs, user.id, "email")
         elif action.email != user.email:
             raise BadRequest("This link is not valid. Ask for a new one.", code="token_invalid")
         else:
@@ -249,9 +254,18 @@ class AuthService:
     async def _end_session_by_token(self, ctx: AuthContext, token: str) -> None:
         hash_ = token_hash(token)
         found = await ctx.sessions.by_token_hash(hash_)
-        if found is not None:
-            await ctx.sessions.delete(found)
-        await self._forget_cached(ctx, [hash_])
+        if found is None:
+            await self._forget_cached(ctx, [hash_])
+            return
+        await ctx.sessions.delete(found)
+        await self._sessions_ended(ctx, found.user_id, [(found.id, hash_)])
+
+    async def _sessions_ended(
+        self, ctx: AuthContext, user_id: uuid.UUID, ended: list[tuple[uuid.UUID, str]]
+    ) -> None:
+        """Forget the ended sessions' cache entries and tell their open pages."""
+        await self._forget_cached(ctx, [hash_ for _, hash_ in ended])
+        announce_sessions_ended(ctx.jobs, user_id, [id_ for id_, _ in ended])
 
     async def _forget_cached(self, ctx: AuthContext, hashes: list[str]) -> None:
         keys = [_session_cache_key(h) for h in hashes]
@@ -269,7 +283,7 @@ class AuthService:
     async def end_all_sessions(
         self, ctx: AuthContext, user: User, *, keep: uuid.UUID | None = None
     ) -> None:
-        await self._forget_cached(ctx, await ctx.sessions.end_all(user.id, keep=keep))
+        await self._sessions_ended(ctx, user.id, await ctx.sessions.end_all(user.id, keep=keep))
 
     async def list_sessions(self, ctx: AuthContext, user: User) -> list[UserSession]:
         now = utcnow()
@@ -280,7 +294,7 @@ class AuthService:
         if found is None or found.user_id != user.id:
             raise NotFound("No such session.")
         await ctx.sessions.delete(found)
-        await self._forget_cached(ctx, [found.token_hash])
+        await self._sessions_ended(ctx, user.id, [(found.id, found.token_hash)])
 
     def _alive(self, ctx: AuthContext, s: UserSession, now: datetime) -> bool:
         return s.expires_at > now and s.last_seen_at + ctx.settings.session_idle_timeout > now

@@ -10,6 +10,7 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from lectern.config import Settings
 from lectern.kit.cache import Cache
 from lectern.kit.client_ip import client_ip
+from lectern.kit.events import EventBus
 from lectern.kit.queue import JobBuffer
 from lectern.kit.rate_limit import RateLimiter
 from lectern.kit.storage import FileStore
@@ -43,6 +44,11 @@ def get_file_store(request: Request) -> FileStore:
     return store
 
 
+def get_event_bus(request: Request) -> EventBus:
+    bus: EventBus = request.app.state.events
+    return bus
+
+
 def get_client_ip(request: Request) -> str:
     return client_ip(request.scope, request.app.state.settings.trusted_proxies)
 
@@ -54,3 +60,4 @@ CacheDep = Annotated[Cache, Depends(get_cache)]
 Limiter = Annotated[RateLimiter, Depends(get_rate_limiter)]
 Store = Annotated[FileStore, Depends(get_file_store)]
 ClientIp = Annotated[str, Depends(get_client_ip)]
+Events = Annotated[EventBus, Depends(get_event_bus)]

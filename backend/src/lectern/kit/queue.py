@@ -15,8 +15,10 @@ from typing import Any
 import anyio
 from celery import Celery, Task
 from kombu.exceptions import KombuError
+from redis.exceptions import RedisError
 
 from lectern.config import Settings
+from lectern.kit.events import Event, EventBus
 
 log = logging.getLogger("lectern.queue")
 celery_app = Celery("lectern")
@@ -55,9 +57,11 @@ class PendingJob:
 
 @dataclass
 class JobBuffer:
-    """What a request wants done once its transaction committed: background jobs, and small
-    follow-ups such as dropping cache entries or files the commit made stale."""
+    """What a request wants done once its transaction committed: background jobs, events
+    announcing the change, and small follow-ups such as dropping cache entries or files the
+    commit made stale."""
 
+    events: EventBus | None = None
     pending: list[PendingJob] = field(default_factory=list)
     callbacks: list[Callable[[], Awaitable[None]]] = field(default_factory=list)
 
@@ -66,6 +70,20 @@ class JobBuffer:
 
     def after_commit(self, callback: Callable[[], Awaitable[None]]) -> None:
         self.callbacks.append(callback)
+
+    def announce(self, channel: str, event: Event) -> None:
+        """Publish ``event`` on ``channel`` after the commit (so listeners read the new state)."""
+        bus = self.events
+        if bus is None:
+            return
+
+        async def publish() -> None:
+            try:
+                await bus.publish(channel, event)
+            except (OSError, RedisError):
+                log.exception("could not publish event", extra={"channel": channel})
+
+        self.callbacks.append(publish)
 
     def clear(self) -> None:
         self.pending.clear()

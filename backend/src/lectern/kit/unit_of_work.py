@@ -13,6 +13,7 @@ from typing import Any
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
+from lectern.kit.events import EventBus
 from lectern.kit.queue import JobBuffer
 
 log = logging.getLogger("lectern.db")
@@ -21,10 +22,12 @@ STATE_KEY = "lectern_unit_of_work"
 
 
 class UnitOfWork:
-    def __init__(self, sessionmaker: async_sessionmaker[AsyncSession]) -> None:
+    def __init__(
+        self, sessionmaker: async_sessionmaker[AsyncSession], events: EventBus | None = None
+    ) -> None:
         self._sessionmaker = sessionmaker
         self._session: AsyncSession | None = None
-        self.jobs = JobBuffer()
+        self.jobs = JobBuffer(events=events)
 
     @property
     def session(self) -> AsyncSession:
@@ -59,7 +62,8 @@ class UnitOfWorkMiddleware:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        unit = UnitOfWork(scope["app"].state.sessionmaker)
+        state = scope["app"].state
+        unit = UnitOfWork(state.sessionmaker, state.events)
         scope.setdefault("state", {})[STATE_KEY] = unit
         finished = False
 

@@ -4,12 +4,14 @@ import uuid
 from typing import Annotated
 
 from fastapi import APIRouter, File, Query, Response, UploadFile, status
+from fastapi.responses import StreamingResponse
 
-from lectern.auth.dependencies import CurrentUser
+from lectern.auth.dependencies import CurrentPrincipal, CurrentUser
 from lectern.errors import NotFound
-from lectern.kit.dependencies import DbSession, Jobs, SettingsDep, Store
+from lectern.kit.dependencies import DbSession, Events, Jobs, SettingsDep, Store
 from lectern.kit.pagination import Page
 from lectern.models import ApplicationStatus, Role
+from lectern.notifications.account_events import account_event_stream
 from lectern.users.schemas import (
     AdminUser,
     ApplicationCreate,
@@ -30,9 +32,26 @@ async def read_me(session: DbSession, user: CurrentUser) -> Me:
 
 
 @router.patch("/me", operation_id="users:update_me", response_model=Me)
-async def update_me(body: ProfileUpdate, session: DbSession, user: CurrentUser) -> Me:
-    await users_service.update_profile(session, user, body)
+async def update_me(body: ProfileUpdate, session: DbSession, jobs: Jobs, user: CurrentUser) -> Me:
+    await users_service.update_profile(session, jobs, user, body)
     return await users_service.me(session, user)
+
+
+@router.get(
+    "/me/events",
+    operation_id="users:events",
+    response_class=StreamingResponse,
+    responses={200: {"content": {"text/event-stream": {}}}},
+)
+async def account_events(principal: CurrentPrincipal, events: Events) -> StreamingResponse:
+    """Server-sent events: `account_changed` (refetch /api/me) and `sessions_ended` (the
+    listed sessions were signed out; the stream ends when its own session is among them)."""
+    session_id = principal.credential_id if principal.via == "session" else None
+    return StreamingResponse(
+        account_event_stream(events, principal.user.id, session_id),
+        media_type="text/event-stream",
+        headers={"Cache-Control": "no-cache, no-transform", "X-Accel-Buffering": "no"},
+    )
 
 
 @router.put("/me/avatar", operation_id="users:set_avatar", response_model=Me)
@@ -105,18 +124,18 @@ async def list_users(
     "/users/{user_id}/roles/{role}", operation_id="admin:grant_role", response_model=AdminUser
 )
 async def grant_role(
-    user_id: uuid.UUID, role: Role, session: DbSession, user: CurrentUser
+    user_id: uuid.UUID, role: Role, session: DbSession, jobs: Jobs, user: CurrentUser
 ) -> AdminUser:
-    return await users_service.grant_role(session, user, user_id=user_id, role=role)
+    return await users_service.grant_role(session, jobs, user, user_id=user_id, role=role)
 
 
 @admin_router.delete(
     "/users/{user_id}/roles/{role}", operation_id="admin:revoke_role", response_model=AdminUser
 )
 async def revoke_role(
-    user_id: uuid.UUID, role: Role, session: DbSession, user: CurrentUser
+    user_id: uuid.UUID, role: Role, session: DbSession, jobs: Jobs, user: CurrentUser
 ) -> AdminUser:
-    return await users_service.revoke_role(session, user, user_id=user_id, role=role)
+    return await users_service.revoke_role(session, jobs, user, user_id=user_id, role=role)
 
 
 @admin_router.get(

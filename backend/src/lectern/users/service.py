@@ -16,6 +16,7 @@ from lectern.kit.queue import JobBuffer
 from lectern.kit.storage import FileStore
 from lectern.models import ApplicationStatus, InstructorApplication, Role, User, UserRole
 from lectern.models.base import utcnow
+from lectern.notifications.account_events import announce_account_changed
 from lectern.notifications.service import queue_email
 from lectern.users.avatars import make_avatar
 from lectern.users.repository import ApplicationRepository, UserRepository
@@ -43,7 +44,7 @@ class UsersService:
         )
 
     async def update_profile(
-        self, session: AsyncSession, user: User, changes: ProfileUpdate
+        self, session: AsyncSession, jobs: JobBuffer, user: User, changes: ProfileUpdate
     ) -> None:
         for field, value in changes.model_dump(exclude_unset=True).items():
             if value is None:
@@ -53,6 +54,7 @@ class UsersService:
                 )
             setattr(user, field, value)
         await session.flush()
+        announce_account_changed(jobs, user.id, "profile")
 
     async def set_avatar(
         self,
@@ -70,6 +72,7 @@ class UsersService:
         self._drop_old_avatar(jobs, store, user.avatar_key, keep=key)
         user.avatar_key = key
         await session.flush()
+        announce_account_changed(jobs, user.id, "avatar")
 
     async def remove_avatar(
         self, session: AsyncSession, jobs: JobBuffer, store: FileStore, user: User
@@ -77,6 +80,7 @@ class UsersService:
         self._drop_old_avatar(jobs, store, user.avatar_key, keep=None)
         user.avatar_key = None
         await session.flush()
+        announce_account_changed(jobs, user.id, "avatar")
 
     def _drop_old_avatar(
         self, jobs: JobBuffer, store: FileStore, old: str | None, *, keep: str | None
@@ -140,6 +144,7 @@ class UsersService:
         if approve and not applicant.has_role(Role.instructor):
             applicant.roles.append(UserRole(role=Role.instructor, granted_by_id=actor.id))
         await session.flush()
+        announce_account_changed(jobs, applicant.id, "instructor_application")
         studio = f"{settings.public_url.rstrip('/')}/account"
         queue_email(
             jobs,
@@ -191,17 +196,18 @@ class UsersService:
         return Page[AdminUser](items=[AdminUser.of(u) for u in users], next_cursor=next_cursor)
 
     async def grant_role(
-        self, session: AsyncSession, actor: User, *, user_id: uuid.UUID, role: Role
+        self, session: AsyncSession, jobs: JobBuffer, actor: User, *, user_id: uuid.UUID, role: Role
     ) -> AdminUser:
         require_role(actor, Role.admin)
         user = await self._user(session, user_id)
         if not user.has_role(role):
             user.roles.append(UserRole(role=role, granted_by_id=actor.id))
             await session.flush()
+            announce_account_changed(jobs, user.id, "roles")
         return AdminUser.of(user)
 
     async def revoke_role(
-        self, session: AsyncSession, actor: User, *, user_id: uuid.UUID, role: Role
+        self, session: AsyncSession, jobs: JobBuffer, actor: User, *, user_id: uuid.UUID, role: Role
     ) -> AdminUser:
         require_role(actor, Role.admin)
         if role == Role.student:
@@ -216,8 +222,10 @@ class UsersService:
             and await users.count_with_role(Role.admin) <= 1
         ):
             raise Conflict("Lectern needs at least one admin.", code="last_admin")
-        user.roles = [r for r in user.roles if r.role != role]
-        await session.flush()
+        if user.has_role(role):
+            user.roles = [r for r in user.roles if r.role != role]
+            await session.flush()
+            announce_account_changed(jobs, user.id, "roles")
         return AdminUser.of(user)
 
     async def _user(self, session: AsyncSession, user_id: uuid.UUID) -> User:
