@@ -13,6 +13,7 @@ from pathlib import Path
 
 import httpx
 import pytest
+from fastapi import FastAPI
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession, async_sessionmaker
 
 BACKEND = os.environ.get("LECTERN_TEST_BACKEND", "postgres")
@@ -137,7 +138,7 @@ async def engine(settings: Settings) -> AsyncIterator[AsyncEngine]:
 
 
 @pytest.fixture(scope="session")
-async def app_instance(settings: Settings) -> AsyncIterator[object]:
+async def app_instance(settings: Settings) -> AsyncIterator[FastAPI]:
     app = create_app(settings, configure_logs=False)
     yield app
     await app.state.cache.close()
@@ -154,14 +155,14 @@ async def app_instance(settings: Settings) -> AsyncIterator[object]:
 
 @pytest.fixture
 async def db(
-    engine: AsyncEngine, app_instance: object, settings: Settings
+    engine: AsyncEngine, app_instance: FastAPI, settings: Settings
 ) -> AsyncIterator[AsyncSession]:
     """A session inside the test's transaction; the app's requests share that transaction."""
     app = app_instance
     if settings.is_sqlite:
         # The smoke run keeps what it writes: its database lives for one run only.
         maker = async_sessionmaker(engine, expire_on_commit=False, autoflush=False)
-        app.state.sessionmaker = maker  # type: ignore[attr-defined]
+        app.state.sessionmaker = maker
         async with maker() as session:
             yield session
             await session.commit()
@@ -174,22 +175,22 @@ async def db(
             autoflush=False,
             join_transaction_mode="create_savepoint",
         )
-        app.state.sessionmaker = maker  # type: ignore[attr-defined]
+        app.state.sessionmaker = maker
         # A fresh cache namespace per test, so rate-limit counters never leak between tests.
-        original_cache = app.state.cache  # type: ignore[attr-defined]
-        app.state.cache = RedisCache(  # type: ignore[attr-defined]
+        original_cache = app.state.cache
+        app.state.cache = RedisCache(
             REDIS_URL, f"{settings.redis_key_prefix}{uuid.uuid4().hex[:8]}:"
         )
         async with maker() as session:
             yield session
-        await app.state.cache.close()  # type: ignore[attr-defined]
-        app.state.cache = original_cache  # type: ignore[attr-defined]
+        await app.state.cache.close()
+        app.state.cache = original_cache
         await transaction.rollback()
 
 
 @pytest.fixture
-async def client(app_instance: object, db: AsyncSession) -> AsyncIterator[httpx.AsyncClient]:
-    transport = httpx.ASGITransport(app=app_instance)  # type: ignore[arg-type]
+async def client(app_instance: FastAPI, db: AsyncSession) -> AsyncIterator[httpx.AsyncClient]:
+    transport = httpx.ASGITransport(app=app_instance)
     async with httpx.AsyncClient(
         transport=transport, base_url="http://testserver", headers={"Origin": PUBLIC_URL}
     ) as client:
@@ -197,11 +198,11 @@ async def client(app_instance: object, db: AsyncSession) -> AsyncIterator[httpx.
 
 
 @pytest.fixture
-def make_client(app_instance: object, db: AsyncSession) -> object:
+def make_client(app_instance: FastAPI, db: AsyncSession) -> object:
     """Another browser: its own cookie jar."""
 
     def make() -> httpx.AsyncClient:
-        transport = httpx.ASGITransport(app=app_instance)  # type: ignore[arg-type]
+        transport = httpx.ASGITransport(app=app_instance)
         return httpx.AsyncClient(
             transport=transport, base_url="http://testserver", headers={"Origin": PUBLIC_URL}
         )

@@ -5,6 +5,7 @@ from datetime import timedelta
 
 import httpx
 import pytest
+from fastapi import FastAPI
 from sqlalchemy import update
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -176,7 +177,7 @@ async def _forget_session_cache(client: httpx.AsyncClient) -> None:
 
 
 async def test_cookie_is_secure_and_hsts_sent_behind_https(
-    app_instance: object, settings: object, db: AsyncSession
+    app_instance: FastAPI, settings: object, db: AsyncSession
 ) -> None:
     from lectern.app import create_app
     from lectern.config import Settings
@@ -184,8 +185,8 @@ async def test_cookie_is_secure_and_hsts_sent_behind_https(
     assert isinstance(settings, Settings)
     https = settings.model_copy(update={"public_url": "https://school.example"})
     app = create_app(https, configure_logs=False)
-    app.state.sessionmaker = app_instance.state.sessionmaker  # type: ignore[attr-defined]
-    app.state.cache = app_instance.state.cache  # type: ignore[attr-defined]
+    app.state.sessionmaker = app_instance.state.sessionmaker
+    app.state.cache = app_instance.state.cache
     user = await create_user(db)
     async with httpx.AsyncClient(
         transport=httpx.ASGITransport(app=app),

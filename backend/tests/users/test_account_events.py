@@ -13,6 +13,7 @@ from collections.abc import AsyncIterator, Callable
 import httpx
 import pytest
 import uvicorn
+from fastapi import FastAPI
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from lectern.models import Role
@@ -21,16 +22,16 @@ from tests.fixtures.accounts import create_user, sign_in
 
 
 @pytest.fixture
-async def server_url(app_instance: object, db: AsyncSession) -> AsyncIterator[str]:
+async def server_url(app_instance: FastAPI, db: AsyncSession) -> AsyncIterator[str]:
     with socket.socket() as s:
         s.bind(("127.0.0.1", 0))
         port = s.getsockname()[1]
     config = uvicorn.Config(
         app_instance, host="127.0.0.1", port=port, log_level="warning", lifespan="off"
-    )  # type: ignore[arg-type]
+    )
     server = uvicorn.Server(config)
     task = asyncio.create_task(server.serve())
-    while not server.started:
+    while not server.started:  # noqa: ASYNC110 - uvicorn offers a flag, not an event
         await asyncio.sleep(0.02)
     yield f"http://127.0.0.1:{port}"
     server.should_exit = True
