@@ -6,7 +6,7 @@ BACKEND := cd backend &&
 FRONTEND := cd frontend &&
 
 .PHONY: help setup run test bench lint fmt typecheck gen gen-check migrate seed \
-        test-backend test-sqlite test-web test-e2e build-web
+        test-backend test-sqlite test-web test-e2e build-web screenshots
 
 help: ## list the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-14s %s\n", $$1, $$2}'
@@ -58,6 +58,10 @@ test-web: setup ## frontend unit tests
 test-e2e: setup build-web ## Playwright specs in Debian's Chromium
 	@bash scripts/ensure-chromium.sh
 	$(FRONTEND) npm run --silent test:e2e
+
+screenshots: setup build-web ## retake docs/screenshots/ (phone and desktop) in Chromium
+	@bash scripts/ensure-chromium.sh
+	$(FRONTEND) LECTERN_SCREENSHOTS=1 npx playwright test screenshots.spec.ts
 
 bench: setup ## load benchmarks with their baselines (figures go to docs/performance.md)
 	@bash bench/run.sh

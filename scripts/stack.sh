@@ -28,22 +28,25 @@ echo "Demo accounts (email, password, roles):"
 pids+=($!)
 "$BIN/lectern" worker --concurrency 2 >>"$LECTERN_VAR_DIR/logs/worker.log" 2>&1 &
 pids+=($!)
+wait_for() { # url, what
+  for _ in $(seq 1 120); do
+    curl -fsS -o /dev/null "$1" 2>/dev/null && return 0
+    sleep 0.5
+  done
+  echo "$2 did not start within 60 s; see $LECTERN_VAR_DIR/logs/" >&2
+  exit 1
+}
+# The web starts only once the API is ready, so whoever waits for the web waits for both.
+wait_for "http://127.0.0.1:$API_PORT/readyz" "The API"
 cd "$ROOT/frontend"
 ./node_modules/.bin/next start --port "$WEB_PORT" >>"$LECTERN_VAR_DIR/logs/web.log" 2>&1 &
 pids+=($!)
+wait_for "http://127.0.0.1:$WEB_PORT/" "The web app"
 
-for _ in $(seq 1 120); do
-  if curl -fsS "http://127.0.0.1:$API_PORT/readyz" >/dev/null 2>&1 &&
-     curl -fsS -o /dev/null "http://127.0.0.1:$WEB_PORT/" 2>/dev/null; then
-    echo
-    echo "Lectern is ready at $LECTERN_PUBLIC_URL"
-    echo "  API docs: $LECTERN_PUBLIC_URL/api/docs   mail outbox: $LECTERN_VAR_DIR/outbox"
-    echo "  logs: $LECTERN_VAR_DIR/logs/   stop with Ctrl-C"
-    wait -n "${pids[@]}"
-    echo "a Lectern process stopped; see $LECTERN_VAR_DIR/logs/" >&2
-    exit 1
-  fi
-  sleep 0.5
-done
-echo "Lectern did not become ready in 60 s; see $LECTERN_VAR_DIR/logs/" >&2
+echo
+echo "Lectern is ready at $LECTERN_PUBLIC_URL"
+echo "  API docs: $LECTERN_PUBLIC_URL/api/docs   mail outbox: $LECTERN_VAR_DIR/outbox"
+echo "  logs: $LECTERN_VAR_DIR/logs/   stop with Ctrl-C"
+wait -n "${pids[@]}"
+echo "a Lectern process stopped; see $LECTERN_VAR_DIR/logs/" >&2
 exit 1

@@ -19,7 +19,7 @@ _cookie = APIKeyCookie(name=SESSION_COOKIE, auto_error=False, description="Brows
 _bearer = HTTPBearer(auto_error=False, description="Personal API token (lct_...)")
 
 
-def get_auth_context(
+async def get_auth_context(
     session: DbSession, settings: SettingsDep, cache: CacheDep, jobs: Jobs
 ) -> AuthContext:
     return AuthContext(session=session, settings=settings, cache=cache, jobs=jobs)

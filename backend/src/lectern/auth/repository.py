@@ -5,7 +5,8 @@ from collections.abc import Sequence
 from datetime import datetime
 
 from sqlalchemy import delete, select, update
-from sqlalchemy.orm import selectinload
+from sqlalchemy.orm import joinedload
+from sqlalchemy.sql import Select
 
 from lectern.kit.db import RepositoryBase
 from lectern.models import ActionToken, ApiToken, TokenPurpose, User, UserSession
@@ -15,14 +16,15 @@ class AccountRepository(RepositoryBase[User]):
     model = User
 
     async def by_email(self, email: str) -> User | None:
-        return await self.one_or_none(
-            select(User).where(User.email == email).options(selectinload(User.roles))
-        )
+        return await self._with_roles(select(User).where(User.email == email))
 
     async def by_id(self, user_id: uuid.UUID) -> User | None:
-        return await self.one_or_none(
-            select(User).where(User.id == user_id).options(selectinload(User.roles))
-        )
+        """The account and its roles in one query (this runs on every authenticated call)."""
+        return await self._with_roles(select(User).where(User.id == user_id))
+
+    async def _with_roles(self, statement: Select[User]) -> User | None:
+        found = await self.session.execute(statement.options(joinedload(User.roles)))
+        return found.unique().scalars().first()
 
     async def email_taken(self, email: str) -> bool:
         found = await self.session.execute(select(User.id).where(User.email == email))

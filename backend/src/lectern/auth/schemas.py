@@ -4,10 +4,27 @@ import uuid
 from datetime import datetime
 from typing import Annotated
 
-from pydantic import BaseModel, ConfigDict, EmailStr, Field, StringConstraints
+from email_validator import EmailNotValidError, validate_email
+from pydantic import AfterValidator, BaseModel, ConfigDict, Field, StringConstraints, WithJsonSchema
 
 from lectern.auth.passwords import MAX_LENGTH
 
+
+def _deliverable_shape(value: str) -> str:
+    # test_environment admits the reserved .test domain (the demo school's accounts) and skips
+    # DNS; the syntax rules stay the same as pydantic's EmailStr.
+    try:
+        return validate_email(value, check_deliverability=False, test_environment=True).normalized
+    except EmailNotValidError as exc:
+        raise ValueError(str(exc)) from exc
+
+
+EmailAddress = Annotated[
+    str,
+    Field(max_length=320),
+    AfterValidator(_deliverable_shape),
+    WithJsonSchema({"type": "string", "format": "email"}),
+]
 Password = Annotated[str, Field(min_length=1, max_length=MAX_LENGTH)]
 DisplayName = Annotated[str, StringConstraints(strip_whitespace=True, min_length=1, max_length=80)]
 Secret = Annotated[str, Field(min_length=1, max_length=200)]
@@ -18,13 +35,13 @@ class Message(BaseModel):
 
 
 class RegisterRequest(BaseModel):
-    email: EmailStr
+    email: EmailAddress
     password: Password
     display_name: DisplayName
 
 
 class SignInRequest(BaseModel):
-    email: EmailStr
+    email: EmailAddress
     password: Password
 
 
@@ -33,7 +50,7 @@ class TokenRequest(BaseModel):
 
 
 class EmailRequest(BaseModel):
-    email: EmailStr
+    email: EmailAddress
 
 
 class ResetPasswordRequest(BaseModel):
@@ -48,7 +65,7 @@ class ChangePasswordRequest(BaseModel):
 
 class ChangeEmailRequest(BaseModel):
     password: Password
-    new_email: EmailStr
+    new_email: EmailAddress
 
 
 class SessionInfo(BaseModel):

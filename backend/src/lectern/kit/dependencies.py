@@ -1,4 +1,8 @@
-"""FastAPI dependencies for the plumbing every domain uses."""
+"""FastAPI dependencies for the plumbing every domain uses.
+
+All `async def`: FastAPI runs a plain `def` dependency in its thread pool, which cost ~1 ms
+a request on /api/me (docs/performance.md) for work that only reads request state.
+"""
 
 from __future__ import annotations
 
@@ -17,39 +21,39 @@ from lectern.kit.storage import FileStore
 from lectern.kit.unit_of_work import unit_of_work_from_scope
 
 
-def get_settings_dep(request: Request) -> Settings:
+async def get_settings_dep(request: Request) -> Settings:
     settings: Settings = request.app.state.settings
     return settings
 
 
-def get_session(request: Request) -> AsyncSession:
+async def get_session(request: Request) -> AsyncSession:
     return unit_of_work_from_scope(request.scope["state"]).session
 
 
-def get_jobs(request: Request) -> JobBuffer:
+async def get_jobs(request: Request) -> JobBuffer:
     return unit_of_work_from_scope(request.scope["state"]).jobs
 
 
-def get_cache(request: Request) -> Cache:
+async def get_cache(request: Request) -> Cache:
     cache: Cache = request.app.state.cache
     return cache
 
 
-def get_rate_limiter(request: Request) -> RateLimiter:
+async def get_rate_limiter(request: Request) -> RateLimiter:
     return RateLimiter(request.app.state.cache)
 
 
-def get_file_store(request: Request) -> FileStore:
+async def get_file_store(request: Request) -> FileStore:
     store: FileStore = request.app.state.file_store
     return store
 
 
-def get_event_bus(request: Request) -> EventBus:
+async def get_event_bus(request: Request) -> EventBus:
     bus: EventBus = request.app.state.events
     return bus
 
 
-def get_client_ip(request: Request) -> str:
+async def get_client_ip(request: Request) -> str:
     return client_ip(request.scope, request.app.state.settings.trusted_proxies)
 
 

@@ -66,10 +66,10 @@ class ApplicationRepository(RepositoryBase[InstructorApplication]):
     model = InstructorApplication
 
     async def latest_for(self, user_id: uuid.UUID) -> InstructorApplication | None:
+        """Without its user: the caller has that already."""
         return await self.one_or_none(
             select(InstructorApplication)
             .where(InstructorApplication.user_id == user_id)
-            .options(selectinload(InstructorApplication.user))
             .order_by(InstructorApplication.created_at.desc())
             .limit(1)
         )

@@ -41,7 +41,9 @@ class InstructorApplication(BaseModel):
     user: UserSummary
 
     @classmethod
-    def of(cls, application: InstructorApplicationModel) -> InstructorApplication:
+    def of(
+        cls, application: InstructorApplicationModel, applicant: User | None = None
+    ) -> InstructorApplication:
         return cls(
             id=application.id,
             status=application.status,
@@ -49,7 +51,7 @@ class InstructorApplication(BaseModel):
             reason=application.reason,
             created_at=application.created_at,
             decided_at=application.decided_at,
-            user=UserSummary.of(application.user),
+            user=UserSummary.of(applicant or application.user),
         )
 
 

@@ -40,7 +40,7 @@ class UsersService:
             email_verified=user.email_verified_at is not None,
             pending_email=await auth_service.pending_email(session, user),
             created_at=user.created_at,
-            instructor_application=ApplicationOut.of(application) if application else None,
+            instructor_application=ApplicationOut.of(application, user) if application else None,
         )
 
     async def update_profile(
@@ -107,8 +107,7 @@ class UsersService:
             )
         application = InstructorApplication(user_id=user.id, motivation=motivation)
         await applications.add(application)
-        application.user = user
-        return ApplicationOut.of(application)
+        return ApplicationOut.of(application, user)
 
     async def list_applications(
         self, session: AsyncSession, actor: User, *, status: ApplicationStatus | None
