@@ -1,0 +1,252 @@
+#!/usr/bin/env bash
+# `make bench`: sign-in and an authenticated GET /api/me under load with wrk, side by side
+# with a bare Starlette app under the same uvicorn settings on the same machine.
+#
+# Production shape: PostgreSQL on 127.0.0.1:5432 (a fresh database, dropped at the end) and
+# Redis (keys under a unique prefix, deleted at the end). Safe to run again and again.
+#
+# Knobs (environment):
+#   BENCH_DURATION=15s  BENCH_CONNECTIONS=32  BENCH_THREADS=2  BENCH_WARMUP=3s
+#   BENCH_SIGN_IN_CONNECTIONS=4   connections of the three sign-in POST scenarios: argon2id is
+#                                 CPU-bound, more connections only add queueing (see the doc)
+#   BENCH_PG_HOST=127.0.0.1  BENCH_PG_PORT=5432  BENCH_PG_USER=postgres
+#   BENCH_REDIS_URL=redis://127.0.0.1:6379/0
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+BENCH="$ROOT/bench"
+VENV="$ROOT/backend/.venv"
+RESULTS="$BENCH/results"
+
+DURATION="${BENCH_DURATION:-15s}"
+CONNECTIONS="${BENCH_CONNECTIONS:-32}"
+SIGN_IN_CONNECTIONS="${BENCH_SIGN_IN_CONNECTIONS:-4}"
+THREADS="${BENCH_THREADS:-2}"
+WARMUP="${BENCH_WARMUP:-3s}"
+PG_HOST="${BENCH_PG_HOST:-127.0.0.1}"
+PG_PORT="${BENCH_PG_PORT:-5432}"
+PG_USER="${BENCH_PG_USER:-postgres}"
+REDIS_URL="${BENCH_REDIS_URL:-redis://127.0.0.1:6379/0}"
+
+ORIGIN="http://localhost:3000"
+# The demo student that `lectern seed` creates.
+EMAIL="student@lectern.test"
+PASSWORD="lectern-learn-demo"
+
+say() { printf '\n==> %s\n' "$*"; }
+die() { printf '\nbench: error: %s\n' "$*" >&2; exit 1; }
+
+# --- tools ----------------------------------------------------------------------------------
+
+[[ -x "$VENV/bin/python" ]] || die "no backend venv at $VENV: run 'cd backend && uv sync' first"
+for tool in psql redis-cli curl; do
+  command -v "$tool" >/dev/null || die "$tool is needed (apt-get install postgresql-client redis-tools curl)"
+done
+if ! command -v wrk >/dev/null; then
+  if [[ "$(id -u)" -ne 0 ]]; then
+    die "wrk is not installed and this is not root: run 'sudo apt-get install -y wrk' and try again"
+  fi
+  say "installing wrk from Debian"
+  export DEBIAN_FRONTEND=noninteractive
+  if ! apt-cache show wrk >/dev/null 2>&1; then
+    apt-get update -qq
+  fi
+  apt-get install -y -qq wrk >/dev/null || die "apt-get install wrk failed"
+fi
+
+PY="$VENV/bin/python"
+psql -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" -d postgres -Atqc "select 1" >/dev/null 2>&1 \
+  || die "PostgreSQL is not reachable as $PG_USER@$PG_HOST:$PG_PORT (trust auth expected)"
+redis-cli -u "$REDIS_URL" ping 2>/dev/null | grep -q PONG || die "Redis is not reachable at $REDIS_URL"
+
+# --- fresh database, Redis prefix, scratch directory; all removed on exit -------------------
+
+RUN_ID="$(date +%s)_$(od -An -N4 -tx4 /dev/urandom | tr -d ' \n')"
+DB_NAME="lectern_bench_${RUN_ID}"
+KEY_PREFIX="lectern_bench_${RUN_ID}:"
+WORK="$(mktemp -d -t lectern-bench.XXXXXX)"
+PIDS=()
+
+cleanup() {
+  local status=$?
+  trap - EXIT INT TERM
+  for pid in "${PIDS[@]}"; do
+    kill "$pid" 2>/dev/null || true
+  done
+  for pid in "${PIDS[@]}"; do
+    wait "$pid" 2>/dev/null || true
+  done
+  psql -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" -d postgres -Atqc \
+    "drop database if exists \"$DB_NAME\" with (force)" >/dev/null 2>&1 \
+    || echo "bench: warning: could not drop database $DB_NAME" >&2
+  redis-cli -u "$REDIS_URL" --scan --pattern "${KEY_PREFIX}*" 2>/dev/null \
+    | xargs -r -n 500 redis-cli -u "$REDIS_URL" unlink >/dev/null 2>&1 || true
+  if [[ $status -ne 0 && -d "$WORK" ]]; then
+    for log in "$WORK"/*.log; do
+      [[ -s "$log" ]] && { echo "--- tail of $(basename "$log")" >&2; tail -n 20 "$log" >&2; }
+    done
+  fi
+  rm -rf "$WORK"
+  echo "cleaned up: database $DB_NAME dropped, Redis keys ${KEY_PREFIX}* deleted" >&2
+  exit "$status"
+}
+trap cleanup EXIT
+trap 'exit 130' INT
+trap 'exit 143' TERM
+
+psql -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" -d postgres -Atqc "create database \"$DB_NAME\"" >/dev/null
+
+# Everything Lectern reads comes from here; the scratch directory is the working directory,
+# so no .env file of a developer's checkout leaks into the figures.
+export LECTERN_DATABASE_URL="postgresql+asyncpg://${PG_USER}@${PG_HOST}:${PG_PORT}/${DB_NAME}"
+export LECTERN_REDIS_URL="$REDIS_URL"
+export LECTERN_REDIS_KEY_PREFIX="$KEY_PREFIX"
+export LECTERN_VAR_DIR="$WORK/var"
+export LECTERN_PUBLIC_URL="$ORIGIN"
+export LECTERN_LOG_JSON=true
+export LECTERN_LOG_LEVEL=WARNING
+export LECTERN_RATE_LIMIT_SIGN_IN_IP=1000000/minute
+export LECTERN_RATE_LIMIT_SIGN_IN_ACCOUNT=1000000/minute
+cd "$WORK"
+
+say "database $DB_NAME: migrate + seed"
+"$VENV/bin/lectern" migrate >"$WORK/migrate.log" 2>&1 || { cat "$WORK/migrate.log" >&2; die "migrate failed"; }
+"$VENV/bin/lectern" seed >"$WORK/seed.log" 2>&1 || { cat "$WORK/seed.log" >&2; die "seed failed"; }
+
+# --- servers --------------------------------------------------------------------------------
+
+free_port() {
+  "$PY" -c 'import socket; s = socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1])'
+}
+
+UVICORN_OPTS=(--host 127.0.0.1 --workers 1 --loop uvloop --http httptools --no-access-log --log-level warning)
+API_PORT="$(free_port)"
+BASE_PORT="$(free_port)"
+while [[ "$BASE_PORT" == "$API_PORT" ]]; do BASE_PORT="$(free_port)"; done
+API="http://127.0.0.1:$API_PORT"
+BASE="http://127.0.0.1:$BASE_PORT"
+
+"$VENV/bin/uvicorn" --factory lectern.app:create_app --port "$API_PORT" "${UVICORN_OPTS[@]}" \
+  >"$WORK/lectern.log" 2>&1 &
+PIDS+=($!)
+"$VENV/bin/uvicorn" baseline_app:app --app-dir "$BENCH" --port "$BASE_PORT" "${UVICORN_OPTS[@]}" \
+  >"$WORK/baseline.log" 2>&1 &
+PIDS+=($!)
+
+wait_up() {
+  local url=$1 name=$2 pid=$3
+  for _ in $(seq 1 100); do
+    curl -fsS -o /dev/null "$url" 2>/dev/null && return 0
+    kill -0 "$pid" 2>/dev/null || die "$name exited on start"
+    sleep 0.1
+  done
+  die "$name did not answer $url within 10 s"
+}
+wait_up "$API/healthz" "Lectern API" "${PIDS[0]}"
+wait_up "$BASE/me" "baseline app" "${PIDS[1]}"
+
+# --- one sign-in with curl for the session cookie -------------------------------------------
+
+# The same body as bench/sign_in.lua sends.
+SIGN_IN_BODY="{\"email\": \"$EMAIL\", \"password\": \"$PASSWORD\"}"
+HEADERS="$WORK/sign-in.headers"
+status="$(curl -sS -o "$WORK/sign-in.body" -D "$HEADERS" -w '%{http_code}' \
+  -H 'Content-Type: application/json' -H "Origin: $ORIGIN" -d "$SIGN_IN_BODY" "$API/api/auth/sign-in")"
+[[ "$status" == 200 ]] || die "sign-in answered $status: $(cat "$WORK/sign-in.body")"
+TOKEN="$(grep -i '^set-cookie: lectern_session=' "$HEADERS" | sed -E 's/^[^=]*=([^;]*).*/\1/' | tr -d '\r')"
+[[ -n "$TOKEN" ]] || die "sign-in set no lectern_session cookie"
+status="$(curl -sS -o "$WORK/me.body" -w '%{http_code}' -H "Cookie: lectern_session=$TOKEN" "$API/api/me")"
+[[ "$status" == 200 ]] || die "GET /api/me with the session cookie answered $status: $(cat "$WORK/me.body")"
+
+# --- load -----------------------------------------------------------------------------------
+
+rm -rf "$RESULTS/raw"
+mkdir -p "$RESULTS/raw"
+export BENCH_EMAIL="$EMAIL" BENCH_PASSWORD="$PASSWORD" BENCH_ORIGIN="$ORIGIN"
+
+# After every wrk run, one more identical request with curl: the server still has work in
+# flight when wrk stops (argon2id verifications queued on the thread pool), and the next run
+# must not start behind it.
+drain() {
+  local url=$1
+  shift
+  curl -sS -o /dev/null --max-time 120 "$@" "$url" || die "the server did not drain after a run"
+}
+
+# scenario NAME CONNECTIONS DESCRIPTION URL MODE (get | cookie | post)
+scenario() {
+  local name=$1 conns=$2 what=$3 url=$4 mode=$5
+  local wrk_args=() curl_args=()
+  if [[ "$mode" == post ]]; then
+    wrk_args=(-s "$BENCH/sign_in.lua")
+    curl_args=(-H 'Content-Type: application/json' -H "Origin: $ORIGIN" -d "$SIGN_IN_BODY")
+  elif [[ "$mode" == cookie ]]; then
+    wrk_args=(-H "Cookie: lectern_session=$TOKEN")
+    curl_args=(-H "Cookie: lectern_session=$TOKEN")
+  fi
+  local opts=(-t"$THREADS" -c"$conns" --latency --timeout 30s)
+  say "$name: $what (-c$conns)"
+  wrk "${opts[@]}" -d"$WARMUP" "${wrk_args[@]}" "$url" >"$WORK/$name.warmup.txt" 2>&1 \
+    || { cat "$WORK/$name.warmup.txt" >&2; die "wrk failed on the warm-up of $name"; }
+  "$PY" "$BENCH/report.py" check "$WORK/$name.warmup.txt" --warmup >/dev/null \
+    || die "$name failed during the warm-up (see above)"
+  drain "$url" "${curl_args[@]}"
+  wrk "${opts[@]}" -d"$DURATION" "${wrk_args[@]}" "$url" >"$RESULTS/raw/$name.wrk.txt" 2>&1 \
+    || { cat "$RESULTS/raw/$name.wrk.txt" >&2; die "wrk failed on $name"; }
+  drain "$url" "${curl_args[@]}"
+  "$PY" "$BENCH/report.py" check "$RESULTS/raw/$name.wrk.txt" || die "$name returned errors"
+}
+
+LOAD_BEFORE="$(cut -d' ' -f1-3 /proc/loadavg)"
+cat <<EOF
+
+Lectern bench: wrk -t$THREADS -d$DURATION --latency after a $WARMUP warm-up per scenario;
+-c$CONNECTIONS for the GETs, -c$SIGN_IN_CONNECTIONS for the sign-in POSTs.
+uvicorn, 1 worker (uvloop, httptools, no access log) for both apps, on $(nproc) CPU(s) shared
+by wrk, uvicorn, PostgreSQL, Redis and whatever else runs (load average now: $LOAD_BEFORE).
+Rate limits raised for this run only: LECTERN_RATE_LIMIT_SIGN_IN_IP and
+LECTERN_RATE_LIMIT_SIGN_IN_ACCOUNT = 1000000/minute (defaults 30/minute and 10/15minutes).
+Sign-in is dominated by argon2id password verification by design: compare it with the
+Starlette + argon2id row; the bare POST row is only the framework's ceiling.
+EOF
+if awk -v l="${LOAD_BEFORE%% *}" -v n="$(nproc)" 'BEGIN { exit !(l > n) }'; then
+  echo "WARNING: the machine is busy (1-minute load average ${LOAD_BEFORE%% *} on $(nproc) CPUs): expect low, noisy figures." >&2
+fi
+
+scenario lectern_sign_in "$SIGN_IN_CONNECTIONS" \
+  "Lectern POST /api/auth/sign-in (argon2id verify, new session row, Me)" \
+  "$API/api/auth/sign-in" post
+scenario lectern_me "$CONNECTIONS" "Lectern GET /api/me with a session cookie" \
+  "$API/api/me" cookie
+scenario baseline_post_argon2 "$SIGN_IN_CONNECTIONS" \
+  "bare Starlette POST, JSON body + one argon2id verify in a thread" \
+  "$BASE/sign-in-argon2" post
+scenario baseline_post "$SIGN_IN_CONNECTIONS" "bare Starlette POST, JSON body in, JSON out" \
+  "$BASE/sign-in" post
+scenario baseline_get "$CONNECTIONS" "bare Starlette GET, small JSON" "$BASE/me" get
+
+# --- report ---------------------------------------------------------------------------------
+
+version() { "$PY" -c "import importlib.metadata as m; print(m.version('$1'))"; }
+BENCH_META_JSON="$("$PY" - <<EOF
+import json, platform
+print(json.dumps({
+    "wrk": {"threads": $THREADS, "connections_get": $CONNECTIONS, "connections_sign_in": $SIGN_IN_CONNECTIONS, "duration": "$DURATION", "warmup": "$WARMUP"},
+    "load_average_before": "$LOAD_BEFORE",
+    "load_average_after": "$(cut -d' ' -f1-3 /proc/loadavg)",
+    "nproc": $(nproc),
+    "cpu": "$(grep -m1 'model name' /proc/cpuinfo | cut -d: -f2- | sed 's/^ *//')",
+    "python": platform.python_version(),
+    "uvicorn": "$(version uvicorn)",
+    "starlette": "$(version starlette)",
+    "fastapi": "$(version fastapi)",
+    "argon2_cffi": "$(version argon2-cffi)",
+    "postgresql": "$(psql -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" -d postgres -Atqc 'show server_version')",
+    "redis": "$(redis-cli -u "$REDIS_URL" info server | grep -m1 redis_version | cut -d: -f2 | tr -d '\r')",
+    "git_commit": "$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)",
+}))
+EOF
+)"
+export BENCH_META_JSON
+say "results"
+"$PY" "$BENCH/report.py" summary "$RESULTS/raw" "$RESULTS/latest.json"
