@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import uuid
 from datetime import datetime
+from functools import cache
 from typing import Annotated
 from zoneinfo import available_timezones
 
@@ -117,13 +118,10 @@ class ProfileUpdate(BaseModel):
         return value
 
 
-_TZ_CACHE: set[str] = set()
-
-
-def _timezones() -> set[str]:
-    if not _TZ_CACHE:
-        _TZ_CACHE.update(available_timezones())
-    return _TZ_CACHE
+@cache
+def _timezones() -> frozenset[str]:
+    # Reading the zone database from disk takes milliseconds: once per process is enough.
+    return frozenset(available_timezones())
 
 
 class ApplicationCreate(BaseModel):
