@@ -9,6 +9,7 @@ from sqlalchemy.engine import Connection
 
 from lectern.config import get_settings
 from lectern.kit.db import create_engine
+from lectern.migrate import include_object
 from lectern.models import Base
 
 config = context.config
@@ -26,6 +27,7 @@ def _run(connection: Connection) -> None:
         # SQLite can't ALTER most things in place; batch mode copies the table instead.
         render_as_batch=connection.dialect.name == "sqlite",
         compare_type=True,
+        include_object=include_object,
     )
     with context.begin_transaction():
         context.run_migrations()

@@ -14,7 +14,7 @@ from sqlalchemy import inspect
 from sqlalchemy.engine import Connection
 
 from lectern.kit.db import create_engine
-from lectern.migrate import downgrade, upgrade
+from lectern.migrate import downgrade, include_object, upgrade
 from lectern.models import Base
 from tests.conftest import BACKEND, PG_URL, _pg_admin
 
@@ -34,7 +34,9 @@ def empty_database(tmp_path: Any) -> Iterator[str]:
 
 def _schema_state(url: str) -> tuple[list[Any], set[str]]:
     def inspect_sync(conn: Connection) -> tuple[list[Any], set[str]]:
-        context = MigrationContext.configure(conn, opts={"compare_type": True})
+        context = MigrationContext.configure(
+            conn, opts={"compare_type": True, "include_object": include_object}
+        )
         return compare_metadata(context, Base.metadata), set(inspect(conn).get_table_names())
 
     async def run() -> tuple[list[Any], set[str]]:

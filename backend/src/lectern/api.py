@@ -2,7 +2,11 @@
 
 from fastapi import APIRouter
 
+from lectern.audit.endpoints import router as audit_router
 from lectern.auth.endpoints import router as auth_router
+from lectern.catalog.endpoints import admin_router as catalog_admin_router
+from lectern.catalog.endpoints import public_router as catalog_router
+from lectern.catalog.endpoints import studio_router
 from lectern.users.endpoints import admin_router as users_admin_router
 from lectern.users.endpoints import router as users_router
 
@@ -10,3 +14,7 @@ api_router = APIRouter(prefix="/api")
 api_router.include_router(auth_router)
 api_router.include_router(users_router)
 api_router.include_router(users_admin_router)
+api_router.include_router(catalog_router)
+api_router.include_router(studio_router)
+api_router.include_router(catalog_admin_router)
+api_router.include_router(audit_router)

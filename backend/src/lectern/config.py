@@ -116,6 +116,14 @@ class Settings(BaseSettings):
     )
     avatar_max_bytes: int = Field(5 * 1024 * 1024, description="Largest avatar upload.")
     avatar_size_px: int = Field(256, description="Avatars are stored as a square of this size.")
+    cover_max_bytes: int = Field(
+        6 * 1024 * 1024, description="Largest course cover upload (stored as a 1280x720 WebP)."
+    )
+    catalog_cache_seconds: int = Field(
+        300,
+        description="How long catalog pages and course landings stay cached; every edit of a "
+        "public course drops them at once anyway.",
+    )
 
     @property
     def effective_database_url(self) -> str:

@@ -2,7 +2,19 @@
 
 from lectern.models.action_token import ActionToken, TokenPurpose
 from lectern.models.api_token import ApiToken
+from lectern.models.audit_event import AuditEvent
 from lectern.models.base import Base
+from lectern.models.category import Category
+from lectern.models.course import (
+    Course,
+    CourseInstructor,
+    CourseLevel,
+    CourseSearchDocument,
+    CourseStatus,
+    SearchWord,
+    course_topics,
+)
+from lectern.models.curriculum import Lesson, LessonKind, Section
 from lectern.models.instructor_application import ApplicationStatus, InstructorApplication
 from lectern.models.user import Role, User, UserRole
 from lectern.models.user_session import UserSession
@@ -11,11 +23,23 @@ __all__ = [
     "ActionToken",
     "ApiToken",
     "ApplicationStatus",
+    "AuditEvent",
     "Base",
+    "Category",
+    "Course",
+    "CourseInstructor",
+    "CourseLevel",
+    "CourseSearchDocument",
+    "CourseStatus",
     "InstructorApplication",
+    "Lesson",
+    "LessonKind",
     "Role",
+    "SearchWord",
+    "Section",
     "TokenPurpose",
     "User",
     "UserRole",
     "UserSession",
+    "course_topics",
 ]

@@ -25,6 +25,11 @@ class UserRepository(RepositoryBase[User]):
             select(User).where(User.id == user_id).options(selectinload(User.roles))
         )
 
+    async def by_email_with_roles(self, email: str) -> User | None:
+        return await self.one_or_none(
+            select(User).where(User.email == email).options(selectinload(User.roles))
+        )
+
     async def search(
         self,
         *,

@@ -43,6 +43,11 @@ class UsersService:
             instructor_application=ApplicationOut.of(application, user) if application else None,
         )
 
+    async def instructor_by_email(self, session: AsyncSession, email: str) -> User | None:
+        """The account with this address, if it holds the instructor role."""
+        user = await UserRepository(session).by_email_with_roles(email.strip().lower())
+        return user if user is not None and user.has_role(Role.instructor) else None
+
     async def update_profile(
         self, session: AsyncSession, jobs: JobBuffer, user: User, changes: ProfileUpdate
     ) -> None:
