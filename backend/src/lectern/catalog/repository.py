@@ -147,6 +147,8 @@ class CurriculumRepository:
             .where(Section.course_id == course_id)
             .options(selectinload(Section.lessons))
             .order_by(Section.position, Section.created_at)
+            # Lessons may have moved between sections in this session: read them afresh.
+            .execution_options(populate_existing=True)
         )
         return list(found)
 

@@ -236,6 +236,16 @@ class CourseUpdate(BaseModel):
     )
     currency: str | None = None
 
+    @field_validator(
+        "title", "slug", "subtitle", "description", "language", "level", "currency", mode="before"
+    )
+    @classmethod
+    def _not_null(cls, value: object) -> object:
+        # Leaving a field out keeps it; sending null for one that can't be empty is a mistake.
+        if value is None:
+            raise ValueError("Can't be empty.")
+        return value
+
     @field_validator("language")
     @classmethod
     def _known_language(cls, value: str | None) -> str | None:
@@ -275,6 +285,13 @@ class LessonUpdate(BaseModel):
     title: Title | None = None
     is_preview: bool | None = None
     body: Annotated[str, StringConstraints(max_length=100_000)] | None = None
+
+    @field_validator("title", "is_preview", "body", mode="before")
+    @classmethod
+    def _not_null(cls, value: object) -> object:
+        if value is None:
+            raise ValueError("Can't be empty.")
+        return value
 
 
 class SectionOrder(BaseModel):

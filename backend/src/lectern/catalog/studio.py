@@ -111,8 +111,6 @@ class StudioService:
         fields = changes.model_dump(exclude_unset=True)
         for name in ("title", "subtitle", "description", "language", "level", "currency"):
             if name in fields:
-                if fields[name] is None:
-                    raise Invalid(f"{name} can't be empty.", code="invalid_request")
                 setattr(course, name, fields[name])
         for name in ("tags", "outcomes", "requirements"):
             if name in fields:
@@ -328,11 +326,11 @@ class StudioService:
     ) -> StudioCourse:
         lesson, course = await self._lesson(ctx, actor, lesson_id)
         fields = changes.model_dump(exclude_unset=True)
-        if fields.get("title") is not None:
+        if "title" in fields:
             lesson.title = fields["title"]
-        if fields.get("is_preview") is not None:
+        if "is_preview" in fields:
             lesson.is_preview = fields["is_preview"]
-        if fields.get("body") is not None:
+        if "body" in fields:
             lesson.body = fields["body"]
             if lesson.kind == LessonKind.article:
                 lesson.duration_seconds = reading_seconds(lesson.body)
@@ -377,7 +375,6 @@ class StudioService:
                 lesson.position = lesson_position
         await ctx.session.flush()
         await self._touched(ctx, course, searchable=True)
-        ctx.session.expire_all()
         return await self.course(ctx, actor, course.id)
 
     # --- helpers ----------------------------------------------------------------------

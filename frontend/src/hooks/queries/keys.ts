@@ -1,4 +1,4 @@
-import type { ApplicationStatus, Role } from "@/lib/api/models";
+import type { ApplicationStatus, CourseStatus, Role } from "@/lib/api/models";
 
 /**
  * Every query key, layered from broad to narrow so one prefix invalidates a whole family:
@@ -17,5 +17,25 @@ export const queryKeys = {
     userList: (filters: { q: string; role: Role | null }) => ["admin", "users", filters] as const,
     applications: ["admin", "applications"] as const,
     applicationList: (status: ApplicationStatus) => ["admin", "applications", status] as const,
+    reviews: ["admin", "reviews"] as const,
+    courses: ["admin", "courses"] as const,
+    courseList: (filters: { q: string; status: CourseStatus | null }) => ["admin", "courses", filters] as const,
+    audit: ["admin", "audit"] as const,
+    auditList: (filters: { action: string | null }) => ["admin", "audit", filters] as const,
+  },
+  catalog: {
+    all: ["catalog"] as const,
+    /** Listing filters exactly as they appear in the URL's search params. */
+    list: (params: Record<string, string | string[]>) => ["catalog", "list", params] as const,
+    topics: ["catalog", "topics"] as const,
+    languages: ["catalog", "languages"] as const,
+    lesson: (slug: string, lessonId: string) => ["catalog", "lesson", slug, lessonId] as const,
+  },
+  studio: {
+    all: ["studio"] as const,
+    courses: ["studio", "courses"] as const,
+    course: (id: string) => ["studio", "course", id] as const,
+    preview: (id: string) => ["studio", "course", id, "preview"] as const,
+    history: (id: string) => ["studio", "course", id, "history"] as const,
   },
 };

@@ -14,6 +14,34 @@ export type ApiTokenCreated = Schemas["ApiTokenCreated"];
 export type AdminUser = Schemas["AdminUser"];
 export type AdminUserPage = Schemas["Page_AdminUser_"];
 
+export type CourseCard = Schemas["CourseCard"];
+export type CatalogPage = Schemas["CatalogPage"];
+export type CourseLanding = Schemas["CourseLanding"];
+export type SectionOutline = Schemas["SectionOutline"];
+export type LessonOutline = Schemas["LessonOutline"];
+export type LessonContent = Schemas["LessonContent"];
+export type Fragment = Schemas["Fragment"];
+export type Topic = Schemas["Topic"];
+export type TopicRef = Schemas["TopicRef"];
+export type Language = Schemas["Language"];
+export type CatalogSort = Schemas["CatalogSort"];
+export type DurationBucket = Schemas["DurationBucket"];
+export type PriceFilter = Schemas["PriceFilter"];
+export type CourseLevel = Schemas["CourseLevel"];
+export type CourseStatus = Schemas["CourseStatus"];
+export type LessonKind = Schemas["LessonKind"];
+export type InstructorRef = Schemas["InstructorRef"];
+export type StudioCourse = Schemas["StudioCourse"];
+export type StudioCourseSummary = Schemas["StudioCourseSummary"];
+export type StudioSection = Schemas["StudioSection"];
+export type StudioLesson = Schemas["StudioLesson"];
+export type CourseUpdate = Schemas["CourseUpdate"];
+export type CurriculumOrder = Schemas["CurriculumOrder"];
+export type ReviewEvent = Schemas["ReviewEvent"];
+export type AdminCourse = Schemas["AdminCourse"];
+export type AuditEntry = Schemas["AuditEntry"];
+export type AuditPage = Schemas["Page_AuditEntry_"];
+
 /** The JSON body an operation accepts, looked up by path and method rather than schema name. */
 export type JsonBody<P extends keyof paths, M extends keyof paths[P]> = paths[P][M] extends {
   requestBody?: { content: { "application/json": infer Body } };
