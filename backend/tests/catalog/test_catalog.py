@@ -79,6 +79,8 @@ async def test_filters_sorts_and_pages_like_a_shop(make_client: Clients, db: Asy
         c = await _school(t, a)
         slug = {k: v["slug"] for k, v in c.items()}
 
+        sitemap = (await v.get("/api/catalog/sitemap")).json()
+        assert {e["slug"] for e in sitemap} >= set(slug.values())
         newest = await _slugs(v)
         assert newest[:4] == [slug["harmony"], slug["ukulele"], slug["cabinet"], slug["spoons"]]
         assert set(await _slugs(v, topic="crafts")) >= {slug["spoons"], slug["cabinet"]}

@@ -31,11 +31,15 @@ from lectern.catalog.schemas import (
     Language,
     LessonContent,
     PriceFilter,
+    SitemapEntry,
 )
 from lectern.catalog.search import corrected_query, highlights, text_match
 from lectern.catalog.topics import topic_service
 from lectern.errors import Forbidden, NotFound
 from lectern.models import Course, CourseLevel, CourseStatus, User
+
+# One sitemap file holds at most 50,000 addresses (sitemaps.org).
+SITEMAP_LIMIT = 50_000
 
 
 class CatalogBrowser:
@@ -211,6 +215,21 @@ class CatalogBrowser:
             return json.dumps([t.model_dump(mode="json") for t in tree]).encode()
 
         return await ctx.cached("topics", produce)
+
+    async def sitemap(self, ctx: CatalogContext) -> bytes:
+        """Every published course's address and last change, for search engines."""
+
+        async def produce() -> bytes:
+            rows = await ctx.session.execute(
+                select(Course.slug, Course.updated_at)
+                .where(Course.status == CourseStatus.published)
+                .order_by(Course.published_at.desc())
+                .limit(SITEMAP_LIMIT)
+            )
+            entries = [SitemapEntry(slug=slug, updated_at=at) for slug, at in rows]
+            return json.dumps([e.model_dump(mode="json") for e in entries]).encode()
+
+        return await ctx.cached("sitemap", produce)
 
     async def languages(self, ctx: CatalogContext) -> list[Language]:
         """Every language a course can be taught in, those with published courses first."""

@@ -27,6 +27,7 @@ from lectern.catalog.schemas import (
     ReviewEvent,
     SectionCreate,
     SectionUpdate,
+    SitemapEntry,
     StudioCourse,
     StudioCourseSummary,
     Topic,
@@ -106,6 +107,11 @@ async def read_lesson(
 @public_router.get("/topics", operation_id="catalog:topics", response_model=list[Topic])
 async def list_topics(ctx: CatalogCtx) -> Response:
     return _json(await catalog_browser.topics(ctx))
+
+
+@public_router.get("/sitemap", operation_id="catalog:sitemap", response_model=list[SitemapEntry])
+async def sitemap(ctx: CatalogCtx) -> Response:
+    return _json(await catalog_browser.sitemap(ctx))
 
 
 @public_router.get("/languages", operation_id="catalog:languages", response_model=list[Language])

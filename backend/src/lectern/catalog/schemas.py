@@ -132,6 +132,11 @@ class LessonContent(BaseModel):
     next_lesson_id: uuid.UUID | None
 
 
+class SitemapEntry(BaseModel):
+    slug: str
+    updated_at: datetime
+
+
 class Language(BaseModel):
     code: str
     name: str
