@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import uuid
 from collections.abc import Callable
+from typing import Any
 
 import httpx
 from PIL import Image
@@ -179,3 +180,28 @@ async def test_submitting_needs_content_and_cursors_must_be_ours(
     assert bad.status_code == 422
     assert bad.json()["code"] == "invalid_cursor"
     assert (await client.get("/api/catalog/courses", params={"topic": "nope"})).status_code == 404
+
+
+async def test_a_moved_topic_takes_its_subtopics_into_the_depth_limit(
+    client: httpx.AsyncClient, db: AsyncSession
+) -> None:
+    admin = await create_user(db, roles=(Role.admin,))
+    await sign_in(client, admin.email)
+
+    async def topic(name: str, parent: dict[str, Any] | None = None) -> dict[str, Any]:
+        body = {"name": name, "parent_id": parent["id"] if parent else None}
+        response = await client.post("/api/admin/topics", json=body)
+        assert response.status_code == 201, response.text
+        created: dict[str, Any] = response.json()
+        return created
+
+    a = await topic("Arts")
+    b = await topic("Painting", a)
+    c = await topic("Oil", b)
+    d = await topic("Techniques")
+    await topic("Glazing", d)
+    fits = await client.patch(f"/api/admin/topics/{d['id']}", json={"parent_id": b["id"]})
+    assert fits.status_code == 200
+    too_deep = await client.patch(f"/api/admin/topics/{d['id']}", json={"parent_id": c["id"]})
+    assert too_deep.status_code == 422
+    assert too_deep.json()["code"] == "topic_too_deep"

@@ -77,7 +77,12 @@ class CourseRepository(RepositoryBase[Course]):
         )
 
     async def with_status(
-        self, statuses: Iterable[CourseStatus], *, query: str | None, limit: int
+        self,
+        statuses: Iterable[CourseStatus],
+        *,
+        query: str | None,
+        limit: int,
+        queue_order: bool = False,
     ) -> Sequence[Course]:
         statement = (
             select(Course)
@@ -89,12 +94,12 @@ class CourseRepository(RepositoryBase[Course]):
             statement = statement.where(
                 or_(func.lower(Course.title).like(needle), Course.slug.like(needle))
             )
-        # The oldest submission first: a fair queue.
-        return await self.all(
-            statement.order_by(
-                Course.submitted_at.asc().nulls_last(), Course.updated_at.desc()
-            ).limit(limit)
-        )
+        if queue_order:
+            # The oldest submission first: a fair queue.
+            statement = statement.order_by(Course.submitted_at.asc().nulls_last(), Course.id)
+        else:
+            statement = statement.order_by(Course.updated_at.desc(), Course.id)
+        return await self.all(statement.limit(limit))
 
     async def topics_of(self, course_ids: Sequence[uuid.UUID]) -> dict[uuid.UUID, list[Category]]:
         rows = await self.session.execute(

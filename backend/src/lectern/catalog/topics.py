@@ -80,7 +80,7 @@ class TopicService:
         await categories.add(category)
         await self._audit(ctx, actor, category, "topic.created")
         ctx.catalog_changed()
-        return self._topic(category)
+        return await self._topic(ctx, category)
 
     async def update(
         self, ctx: CatalogContext, actor: User, topic_id: uuid.UUID, changes: TopicUpdate
@@ -99,9 +99,9 @@ class TopicService:
         if fields.get("position") is not None:
             category.position = fields["position"]
         await ctx.session.flush()
-        await self._audit(ctx, actor, category, "topic.updated")
+        await self._audit(ctx, actor, category, "topic.updated", changed=sorted(fields))
         ctx.catalog_changed()
-        return self._topic(category)
+        return await self._topic(ctx, category)
 
     async def delete(self, ctx: CatalogContext, actor: User, topic_id: uuid.UUID) -> None:
         require_role(actor, Role.admin)
@@ -125,8 +125,8 @@ class TopicService:
         topic_id: uuid.UUID | None,
         parent_id: uuid.UUID | None,
     ) -> None:
-        """The new parent exists, is not the topic itself or below it, and the tree stays
-        shallow enough to browse."""
+        """The new parent exists, is not the topic itself or below it, and the tree (counting
+        the moved topic's own subtopics) stays shallow enough to browse."""
         if parent_id is None:
             return
         everything = {c.id: c for c in await categories.everything()}
@@ -142,11 +142,26 @@ class TopicService:
                 )
             depth += 1
             cursor = everything[cursor].parent_id
-        if depth > MAX_DEPTH:
+        if depth + self._height_below(everything, topic_id) > MAX_DEPTH:
             raise Invalid(f"Topics nest at most {MAX_DEPTH} levels deep.", code="topic_too_deep")
 
+    def _height_below(
+        self, everything: dict[uuid.UUID, Category], topic_id: uuid.UUID | None
+    ) -> int:
+        """How many levels of subtopics hang under the topic (0 for a leaf or a new topic)."""
+        if topic_id is None:
+            return 0
+        children = [c.id for c in everything.values() if c.parent_id == topic_id]
+        return 1 + max(self._height_below(everything, c) for c in children) if children else 0
+
     async def _audit(
-        self, ctx: CatalogContext, actor: User, category: Category, action: str
+        self,
+        ctx: CatalogContext,
+        actor: User,
+        category: Category,
+        action: str,
+        *,
+        changed: list[str] | None = None,
     ) -> None:
         await audit_service.record(
             ctx.session,
@@ -155,17 +170,12 @@ class TopicService:
             subject_type="topic",
             subject_id=category.id,
             subject_label=category.name,
+            data={"changed": ", ".join(changed)} if changed else None,
         )
 
-    def _topic(self, category: Category) -> Topic:
-        return Topic(
-            id=category.id,
-            name=category.name,
-            slug=category.slug,
-            parent_id=category.parent_id,
-            position=category.position,
-            course_count=0,
-        )
+    async def _topic(self, ctx: CatalogContext, category: Category) -> Topic:
+        """The topic as the tree shows it, with its course count."""
+        return next(t for t in await self.tree(ctx) if t.id == category.id)
 
 
 topic_service = TopicService()

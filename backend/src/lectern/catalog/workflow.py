@@ -116,7 +116,7 @@ class CourseWorkflow:
     async def review_queue(self, ctx: CatalogContext, actor: User) -> list[AdminCourse]:
         require_role(actor, Role.admin)
         found = await CourseRepository(ctx.session).with_status(
-            [CourseStatus.in_review], query=None, limit=200
+            [CourseStatus.in_review], query=None, limit=200, queue_order=True
         )
         return [self._admin_view(c) for c in found]
 

@@ -8,12 +8,13 @@ import { cn } from "@/lib/class-names";
 import { AccountMenu } from "./account-menu";
 import { Logo } from "./logo";
 import { MobileMenu } from "./mobile-menu";
-import { navigationFor } from "./navigation";
+import { currentLinkHref, navigationFor } from "./navigation";
 
 export function SiteHeader() {
   const { data: me = null } = useMe();
   const pathname = usePathname();
   const links = navigationFor(me);
+  const current = currentLinkHref(links, pathname);
   return (
     <header className="sticky top-0 z-40 border-b border-border bg-background/85 backdrop-blur supports-[backdrop-filter]:bg-background/70">
       <div className="mx-auto flex h-16 max-w-6xl items-center gap-6 px-4 sm:px-6">
@@ -23,10 +24,10 @@ export function SiteHeader() {
             <Link
               key={link.href}
               href={link.href}
-              aria-current={pathname === link.href ? "page" : undefined}
+              aria-current={current === link.href ? "page" : undefined}
               className={cn(
                 "rounded-md px-3 py-2 text-sm font-medium text-muted-foreground transition-colors hover:text-foreground",
-                pathname === link.href && "text-foreground",
+                current === link.href && "text-foreground",
               )}
             >
               {link.label}

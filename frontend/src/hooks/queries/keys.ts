@@ -21,7 +21,7 @@ export const queryKeys = {
     courses: ["admin", "courses"] as const,
     courseList: (filters: { q: string; status: CourseStatus | null }) => ["admin", "courses", filters] as const,
     audit: ["admin", "audit"] as const,
-    auditList: (filters: { action: string | null }) => ["admin", "audit", filters] as const,
+    auditList: (filters: { action: string | null; subjectId: string | null }) => ["admin", "audit", filters] as const,
   },
   catalog: {
     all: ["catalog"] as const,

@@ -12,7 +12,6 @@ export default async function AdminUsersPage() {
   return (
     <div className="mx-auto grid max-w-6xl gap-8 px-4 py-8 sm:px-6 sm:py-12">
       <div className="grid gap-1">
-        <p className="text-sm font-medium text-primary">Admin</p>
         <h1 className="font-display text-3xl font-semibold tracking-tight">People</h1>
         <p className="text-muted-foreground">Review instructor applications and manage who holds which role.</p>
       </div>
