@@ -58,6 +58,10 @@ export default defineConfig({
       LECTERN_API_PORT: "8100",
       WEB_PORT: String(WEB_PORT),
       LECTERN_PUBLIC_URL: BASE_URL,
+      // Every spec signs the demo accounts in from one address, in both projects; the limits
+      // themselves are tested in the API's suite, not here.
+      LECTERN_RATE_LIMIT_SIGN_IN_ACCOUNT: "100/15minutes",
+      LECTERN_RATE_LIMIT_SIGN_IN_IP: "300/minute",
     },
   },
 });

@@ -1,7 +1,10 @@
 import { ArrowRight, BadgeCheck, Captions, Gauge, GraduationCap, PlayCircle, ShieldCheck, Sparkles, Users } from "lucide-react";
 import Link from "next/link";
+import { NewCoursesStrip } from "@/components/catalog/new-courses-strip";
 import { Button } from "@/components/ui/button";
 import { getCurrentUser } from "@/lib/api/server";
+import { NO_FILTERS } from "@/lib/catalog/catalog-filters";
+import { fetchCatalogPage } from "@/lib/catalog/server";
 
 const features = [
   { icon: PlayCircle, title: "Video that just plays", text: "Adaptive streaming picks the right quality for every connection, and you pick up where you left off." },
@@ -13,7 +16,7 @@ const features = [
 ];
 
 export default async function LandingPage() {
-  const me = await getCurrentUser();
+  const [me, newest] = await Promise.all([getCurrentUser(), fetchCatalogPage({ ...NO_FILTERS, sort: "newest" }, 6)]);
   return (
     <>
       <section className="relative overflow-hidden border-b border-border">
@@ -57,6 +60,8 @@ export default async function LandingPage() {
           <CoursePreview />
         </div>
       </section>
+
+      <NewCoursesStrip courses={newest?.items ?? null} />
 
       <section id="features" aria-labelledby="features-title" className="mx-auto max-w-6xl scroll-mt-20 px-4 py-16 sm:px-6 md:py-20">
         <div className="mb-10 grid max-w-2xl gap-3">

@@ -4,7 +4,7 @@ import { redirect } from "next/navigation";
 import { cache } from "react";
 import createClient from "openapi-fetch";
 import type { paths } from "./schema";
-import type { Me } from "./models";
+import type { CourseLanding, Me } from "./models";
 import { apiInternalUrl } from "./internal-url";
 import { unwrap } from "./unwrap";
 import { isApiError } from "./errors";
@@ -36,4 +36,14 @@ export async function requireUser(path: string): Promise<Me> {
   const me = await getCurrentUser();
   if (!me) redirect(`/sign-in?next=${encodeURIComponent(path)}`);
   return me;
+}
+
+/** The studio's preview of a course as students will see it, or null when the visitor can't edit it. */
+export async function getStudioPreview(courseId: string): Promise<CourseLanding | null> {
+  try {
+    return await unwrap((await serverApi()).GET("/api/studio/courses/{course_id}/preview", { params: { path: { course_id: courseId } } }));
+  } catch (error) {
+    if (isApiError(error) && (error.status === 404 || error.status === 422)) return null;
+    throw error;
+  }
 }

@@ -1,0 +1,18 @@
+import { SearchX } from "lucide-react";
+import Link from "next/link";
+import { Button } from "@/components/ui/button";
+
+export default function LessonNotFound() {
+  return (
+    <div className="mx-auto flex max-w-lg flex-col items-center gap-4 px-4 py-20 text-center">
+      <span className="flex size-14 items-center justify-center rounded-full bg-accent text-accent-foreground">
+        <SearchX className="size-7" aria-hidden />
+      </span>
+      <h1 className="font-display text-3xl font-semibold tracking-tight">This lesson isn&apos;t here</h1>
+      <p className="text-muted-foreground">The course may have been reorganised, or the link may be incomplete.</p>
+      <Button asChild>
+        <Link href="/courses">Browse courses</Link>
+      </Button>
+    </div>
+  );
+}
