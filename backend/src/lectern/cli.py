@@ -17,7 +17,7 @@ from lectern.config import get_settings
 from lectern.errors import Invalid
 from lectern.kit.db import create_engine, create_sessionmaker
 from lectern.models import Role
-from lectern.seed import ensure_account, seed_demo
+from lectern.seed import DemoSeed, ensure_account, seed_demo
 
 cli = typer.Typer(
     help="Lectern: sell and stream video courses.",
@@ -54,11 +54,40 @@ def migrate_command(revision: str = "head") -> None:
 
 @cli.command("seed")
 def seed_command() -> None:
-    """Create the demo school's accounts (idempotent)."""
-    accounts = _in_transaction(seed_demo)
-    for account in accounts:
+    """Create the demo school: accounts, topics and courses (idempotent)."""
+    seeded = asyncio.run(_seed())
+    for account in seeded.accounts:
         roles = ", ".join(r.value for r in account.roles)
         typer.echo(f"  {account.email:<26} {account.password:<22} {roles}")
+    if seeded.school is not None:
+        typer.echo(seeded.school.line())
+
+
+async def _seed() -> DemoSeed:
+    from redis.exceptions import RedisError
+
+    from lectern.app import create_cache  # the API's own cache, so its catalog pages refresh
+    from lectern.kit.queue import JobBuffer
+
+    settings = get_settings()
+    if settings.is_sqlite:
+        settings.var_dir.mkdir(parents=True, exist_ok=True)
+    engine = create_engine(settings.effective_database_url)
+    cache = create_cache(settings)
+    jobs = JobBuffer()
+    try:
+        async with create_sessionmaker(engine)() as session, session.begin():
+            seeded = await seed_demo(session, settings=settings, cache=cache, jobs=jobs)
+        # Committed: refresh the catalog's cached pages. The seed mails no one.
+        jobs.pending.clear()
+        try:
+            await jobs.dispatch()
+        except (OSError, RedisError) as exc:
+            typer.echo(f"warning: cached catalog pages not refreshed ({exc})", err=True)
+    finally:
+        await cache.close()
+        await engine.dispose()
+    return seeded
 
 
 @cli.command("create-admin")

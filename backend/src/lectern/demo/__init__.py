@@ -1,0 +1,1 @@
+"""The demo school `lectern seed` fills the catalog with: content, covers and the seeding."""
