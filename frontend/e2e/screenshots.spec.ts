@@ -1,6 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { fileURLToPath } from "node:url";
-import { ADMIN, signInByApi } from "./support/accounts";
+import { ADMIN, INSTRUCTOR, signInByApi } from "./support/accounts";
 
 // Pictures of the main pages for the README and for reviewing the design, one per screen size.
 const OUT = fileURLToPath(new URL("../../docs/screenshots/", import.meta.url));
@@ -19,10 +19,31 @@ test("screenshots of the main pages", async ({ page }, testInfo) => {
     ["landing", "/"],
     ["sign-in", "/sign-in"],
     ["register", "/register"],
+    ["catalog", "/courses"],
+    ["catalog-search", "/courses?q=color&level=advanced"],
+    ["course-landing", "/courses/color-grading-in-davinci-resolve"],
   ] as const) {
     await page.goto(path);
     await shoot(page, name, project);
   }
+
+  // The demo school's first free preview lesson.
+  await page.goto("/courses/modern-css-layout-with-flexbox-and-grid");
+  await page.getByRole("link", { name: /Start with the free preview/ }).first().click();
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  await shoot(page, "preview-lesson", project);
+
+  const teacher = await page.context().browser()!.newContext(testInfo.project.use);
+  const studio = await teacher.newPage();
+  await signInByApi(studio, testInfo, INSTRUCTOR);
+  await studio.goto("/studio");
+  await expect(studio.getByRole("heading", { level: 1 })).toBeVisible();
+  await shoot(studio, "studio", project);
+  await studio.getByRole("link", { name: /Color Grading in DaVinci Resolve/ }).first().click();
+  await studio.getByRole("tab", { name: "Curriculum" }).click();
+  await expect(studio.getByRole("list", { name: "Sections" })).toBeVisible();
+  await shoot(studio, "studio-curriculum", project);
+  await teacher.close();
 
   await signInByApi(page, testInfo, ADMIN);
   await page.goto("/account");
@@ -36,4 +57,11 @@ test("screenshots of the main pages", async ({ page }, testInfo) => {
   await page.goto("/admin/users");
   await expect(page.getByTestId("user-row").first()).toBeVisible();
   await shoot(page, "admin-users", project);
+
+  await page.goto("/admin/reviews");
+  await expect(page.getByRole("button", { name: /Recording Clean Dialogue/ }).first()).toBeVisible();
+  await shoot(page, "admin-reviews", project);
+
+  await page.goto("/admin/topics");
+  await shoot(page, "admin-topics", project);
 });

@@ -2,6 +2,7 @@ import { expect, type APIRequestContext, type Page, type TestInfo } from "@playw
 import { waitForMail } from "./outbox";
 
 export const ADMIN = { email: "admin@lectern.test", password: "lectern-admin-demo" };
+export const INSTRUCTOR = { email: "instructor@lectern.test", password: "lectern-teach-demo" };
 export const STUDENT = { email: "student@lectern.test", password: "lectern-learn-demo" };
 
 /** A password the API's strength check accepts. */
