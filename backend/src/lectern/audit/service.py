@@ -9,7 +9,6 @@ from sqlalchemy.ext.asyncio import AsyncSession
 from lectern.audit.repository import AuditRepository
 from lectern.audit.schemas import AuditEntry
 from lectern.auth.permissions import require_role
-from lectern.errors import Invalid
 from lectern.kit.pagination import Page, decode_cursor, encode_cursor
 from lectern.models import AuditEvent, Role, User
 
@@ -58,21 +57,13 @@ class AuditService:
         limit: int,
     ) -> Page[AuditEntry]:
         require_role(actor, Role.admin)
-        after = None
-        if cursor:
-            created_at, id_ = decode_cursor(cursor)
-            try:
-                after = (created_at, uuid.UUID(id_))
-            except ValueError as exc:
-                raise Invalid(
-                    "The cursor is not one this API gave out.", code="invalid_cursor"
-                ) from exc
+        after = decode_cursor(cursor) if cursor else None
         events = await AuditRepository(session).newest(
             subject_id=subject_id, action_prefix=action_prefix, after=after, limit=limit + 1
         )
         more = len(events) > limit
         events = events[:limit]
-        next_cursor = encode_cursor(events[-1].created_at, str(events[-1].id)) if more else None
+        next_cursor = encode_cursor(events[-1].created_at, events[-1].id) if more else None
         return Page[AuditEntry](items=[AuditEntry.of(e) for e in events], next_cursor=next_cursor)
 
 

@@ -38,8 +38,8 @@ from lectern.catalog.schemas import (
 from lectern.catalog.studio import studio_service
 from lectern.catalog.topics import topic_service
 from lectern.catalog.workflow import course_workflow
-from lectern.errors import NotFound
 from lectern.kit.dependencies import Store
+from lectern.kit.images import stored_webp
 from lectern.models import CourseLevel, CourseStatus
 
 public_router = APIRouter(prefix="/catalog", tags=["catalog"])
@@ -126,17 +126,7 @@ async def list_languages(ctx: CatalogCtx) -> list[Language]:
     responses={200: {"content": {"image/webp": {}}}},
 )
 async def read_cover(course_id: uuid.UUID, name: str, store: Store) -> Response:
-    if not name.endswith(".webp") or "/" in name:
-        raise NotFound("No such picture.")
-    data = await store.read(f"covers/{course_id}/{name}")
-    if data is None:
-        raise NotFound("No such picture.")
-    # The name is a hash of the content: a new cover gets a new URL.
-    return Response(
-        data,
-        media_type="image/webp",
-        headers={"Cache-Control": "public, max-age=31536000, immutable"},
-    )
+    return await stored_webp(store, "covers", course_id, name)
 
 
 # --- studio ---------------------------------------------------------------------------

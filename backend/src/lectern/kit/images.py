@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import io
+import uuid
 
 from PIL import Image, UnidentifiedImageError
+from starlette.responses import Response
 
-from lectern.errors import Invalid, PayloadTooLarge, UnsupportedMediaType
+from lectern.errors import Invalid, NotFound, PayloadTooLarge, UnsupportedMediaType
+from lectern.kit.storage import FileStore
 
 ACCEPTED_FORMATS = {"JPEG", "PNG", "WEBP", "GIF"}
 MAX_PIXELS = 40_000_000  # a 40 MP photo; more is a decompression bomb, not a picture we need
@@ -53,3 +56,18 @@ def encode_webp(image: Image.Image, quality: int = 85) -> bytes:
     out = io.BytesIO()
     image.save(out, format="WEBP", quality=quality, method=4)
     return out.getvalue()
+
+
+async def stored_webp(store: FileStore, folder: str, owner_id: uuid.UUID, name: str) -> Response:
+    """A picture saved under a content-hash name: served with a cache that never revalidates,
+    since a new picture gets a new name."""
+    if not name.endswith(".webp") or "/" in name:
+        raise NotFound("No such picture.")
+    data = await store.read(f"{folder}/{owner_id}/{name}")
+    if data is None:
+        raise NotFound("No such picture.")
+    return Response(
+        data,
+        media_type="image/webp",
+        headers={"Cache-Control": "public, max-age=31536000, immutable"},
+    )

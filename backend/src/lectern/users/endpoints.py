@@ -7,8 +7,8 @@ from fastapi import APIRouter, File, Query, Response, UploadFile, status
 from fastapi.responses import StreamingResponse
 
 from lectern.auth.dependencies import CurrentPrincipal, CurrentUser
-from lectern.errors import NotFound
 from lectern.kit.dependencies import DbSession, Events, Jobs, SettingsDep, Store
+from lectern.kit.images import stored_webp
 from lectern.kit.pagination import Page
 from lectern.models import ApplicationStatus, Role
 from lectern.notifications.account_events import account_event_stream
@@ -81,17 +81,7 @@ async def remove_avatar(session: DbSession, jobs: Jobs, store: Store, user: Curr
     responses={200: {"content": {"image/webp": {}}}},
 )
 async def read_avatar(user_id: uuid.UUID, name: str, store: Store) -> Response:
-    if not name.endswith(".webp") or "/" in name:
-        raise NotFound("No such picture.")
-    data = await store.read(f"avatars/{user_id}/{name}")
-    if data is None:
-        raise NotFound("No such picture.")
-    # The name is a hash of the content: a new avatar gets a new URL.
-    return Response(
-        data,
-        media_type="image/webp",
-        headers={"Cache-Control": "public, max-age=31536000, immutable"},
-    )
+    return await stored_webp(store, "avatars", user_id, name)
 
 
 @router.post(

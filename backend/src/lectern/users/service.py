@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import uuid
-from typing import Any
 
 from sqlalchemy.ext.asyncio import AsyncSession
 
@@ -182,21 +181,13 @@ class UsersService:
         limit: int,
     ) -> Page[AdminUser]:
         require_role(actor, Role.admin)
-        after: tuple[Any, uuid.UUID] | None = None
-        if cursor:
-            created_at, id_ = decode_cursor(cursor)
-            try:
-                after = (created_at, uuid.UUID(id_))
-            except ValueError as exc:
-                raise Invalid(
-                    "The cursor is not one this API gave out.", code="invalid_cursor"
-                ) from exc
+        after = decode_cursor(cursor) if cursor else None
         users = await UserRepository(session).search(
             query=query.strip() if query else None, role=role, after=after, limit=limit + 1
         )
         more = len(users) > limit
         users = users[:limit]
-        next_cursor = encode_cursor(users[-1].created_at, str(users[-1].id)) if more else None
+        next_cursor = encode_cursor(users[-1].created_at, users[-1].id) if more else None
         return Page[AdminUser](items=[AdminUser.of(u) for u in users], next_cursor=next_cursor)
 
     async def grant_role(

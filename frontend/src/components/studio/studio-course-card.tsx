@@ -11,7 +11,7 @@ import type { StudioCourseSummary } from "@/lib/api/models";
 import { formatDuration, formatPrice } from "@/lib/format/course";
 import { CourseCoverImage } from "./course-cover-image";
 import { CourseStatusBadge } from "./course-status-badge";
-import { timeAgo } from "./relative-time";
+import { timeAgo } from "@/lib/format/time-ago";
 
 /** One course in "Your courses": the whole card opens the editor; the menu has the rest. */
 export function StudioCourseCard({ course, viewerId }: { course: StudioCourseSummary; viewerId: string }) {

@@ -8,7 +8,7 @@ import { useInstructorApplications } from "@/hooks/queries/admin";
 import { useAdminCourses, useAuditLog, useReviewQueue, useTopicTree } from "@/hooks/queries/moderation";
 import { cn } from "@/lib/class-names";
 import { describeAuditAction } from "../audit/audit-actions";
-import { timeAgo } from "./time-ago";
+import { timeAgo } from "@/lib/format/time-ago";
 import { useNow } from "./use-now";
 
 type Figure = { pending: boolean; error: boolean; text: ReactNode };

@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest";
 import { courseAfterDecision, shownCourse } from "./queue-selection";
 import { courseReasonSchema } from "./reason-schema";
-import { timeAgo } from "./time-ago";
+import { timeAgo } from "@/lib/format/time-ago";
 
 describe("courseAfterDecision", () => {
   it("moves on to the next course, or back to the previous one at the end", () => {

@@ -6,7 +6,7 @@ import { Badge } from "@/components/ui/badge";
 import type { AdminCourse } from "@/lib/api/models";
 import { cn } from "@/lib/class-names";
 import { formatDuration } from "@/lib/format/course";
-import { timeAgo } from "./time-ago";
+import { timeAgo } from "@/lib/format/time-ago";
 
 type ReviewQueueEntryProps = { course: AdminCourse; selected: boolean; now: Date; onSelect: () => void };
 
