@@ -9,6 +9,14 @@ middleware, dependency injection, validation, Redis, PostgreSQL and, for sign-in
                              for sign-in without argon2id and without a database
     POST /sign-in-argon2     the same plus one argon2-cffi PasswordHasher().verify in a worker
                              thread (as Lectern does): the honest ceiling for sign-in
+
+With LECTERN_DATABASE_URL set to PostgreSQL (the catalog bench), also the catalog's ceiling:
+the same SQL statements the API runs, as literal text, through a bare asyncpg pool (see
+catalog_baseline.py):
+
+    GET /catalog/courses         the scenarios of GET /api/catalog/courses the bench runs
+    GET /catalog/courses/{slug}  a course landing, as GET /api/catalog/courses/{slug}
+    GET /cached/...              the same behind a bare Redis cache-aside (LECTERN_REDIS_URL)
 """
 
 from __future__ import annotations
@@ -18,6 +26,7 @@ import uuid
 from datetime import UTC, datetime
 
 import anyio
+import catalog_baseline
 from argon2 import PasswordHasher
 from argon2.exceptions import VerificationError
 from starlette.applications import Starlette
@@ -25,7 +34,7 @@ from starlette.requests import Request
 from starlette.responses import JSONResponse
 from starlette.routing import Route
 
-DEMO_PASSWORD = "lectern-learn-demo"
+DEMO_PASSWORD = "lectern-learn-demo"  # noqa: S105 - the seeded demo account's
 
 # Same library defaults as lectern.kit.security (argon2id, the library's recommended params).
 _hasher = PasswordHasher()
@@ -84,5 +93,7 @@ app = Starlette(
         Route("/me", me, methods=["GET"]),
         Route("/sign-in", sign_in, methods=["POST"]),
         Route("/sign-in-argon2", sign_in_argon2, methods=["POST"]),
-    ]
+        *catalog_baseline.routes,
+    ],
+    lifespan=catalog_baseline.lifespan,
 )

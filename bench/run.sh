@@ -1,14 +1,24 @@
 #!/usr/bin/env bash
-# `make bench`: sign-in and an authenticated GET /api/me under load with wrk, side by side
-# with a bare Starlette app under the same uvicorn settings on the same machine.
+# `make bench`: load benchmarks with wrk, each side by side with a bare baseline under the same
+# uvicorn settings on the same machine (see docs/performance.md):
+#   auth     sign-in and an authenticated GET /api/me beside bare Starlette
+#   catalog  the public catalog (listing, filters, a deep cursor, search, the spelling
+#            correction, the course landing) on 10,000 generated courses and 200,000 lessons,
+#            cached and uncached, beside the same SQL on a bare asyncpg pool; then the Next.js
+#            course page's time to first byte
 #
 # Production shape: PostgreSQL on 127.0.0.1:5432 (a fresh database, dropped at the end) and
 # Redis (keys under a unique prefix, deleted at the end). Safe to run again and again.
 #
 # Knobs (environment):
+#   BENCH_ONLY=auth|catalog       run one part (default: both)
 #   BENCH_DURATION=15s  BENCH_CONNECTIONS=32  BENCH_THREADS=2  BENCH_WARMUP=3s
 #   BENCH_SIGN_IN_CONNECTIONS=4   connections of the three sign-in POST scenarios: argon2id is
 #                                 CPU-bound, more connections only add queueing (see the doc)
+#   BENCH_COURSES=10000  BENCH_LESSONS_PER_COURSE=20   the generated catalog
+#   BENCH_WEB=1                   0: skip the Next.js page (it is built first when stale; a
+#                                 build that fails skips it with a warning, not the bench)
+#   BENCH_WEB_CONNECTIONS=4  BENCH_TTFB_REQUESTS=50
 #   BENCH_PG_HOST=127.0.0.1  BENCH_PG_PORT=5432  BENCH_PG_USER=postgres
 #   BENCH_REDIS_URL=redis://127.0.0.1:6379/0
 set -euo pipefail
@@ -27,6 +37,17 @@ PG_HOST="${BENCH_PG_HOST:-127.0.0.1}"
 PG_PORT="${BENCH_PG_PORT:-5432}"
 PG_USER="${BENCH_PG_USER:-postgres}"
 REDIS_URL="${BENCH_REDIS_URL:-redis://127.0.0.1:6379/0}"
+ONLY="${BENCH_ONLY:-}"
+COURSES="${BENCH_COURSES:-10000}"
+LESSONS_PER_COURSE="${BENCH_LESSONS_PER_COURSE:-20}"
+WEB="${BENCH_WEB:-1}"
+WEB_CONNECTIONS="${BENCH_WEB_CONNECTIONS:-4}"
+TTFB_REQUESTS="${BENCH_TTFB_REQUESTS:-50}"
+case "$ONLY" in
+  "" | auth | catalog) ;;
+  *) echo "bench: BENCH_ONLY must be auth or catalog (or unset for both)" >&2; exit 2 ;;
+esac
+wants() { [[ -z "$ONLY" || "$ONLY" == "$1" ]]; }
 
 ORIGIN="http://localhost:3000"
 # The demo student that `lectern seed` creates.
@@ -66,10 +87,14 @@ DB_NAME="lectern_bench_${RUN_ID}"
 KEY_PREFIX="lectern_bench_${RUN_ID}:"
 WORK="$(mktemp -d -t lectern-bench.XXXXXX)"
 PIDS=()
+GROUPS_TO_KILL=()  # process groups (next start may fork)
 
 cleanup() {
   local status=$?
   trap - EXIT INT TERM
+  for pgid in "${GROUPS_TO_KILL[@]}"; do
+    kill -- "-$pgid" 2>/dev/null || true
+  done
   for pid in "${PIDS[@]}"; do
     kill "$pid" 2>/dev/null || true
   done
@@ -112,6 +137,13 @@ cd "$WORK"
 say "database $DB_NAME: migrate + seed"
 "$VENV/bin/lectern" migrate >"$WORK/migrate.log" 2>&1 || { cat "$WORK/migrate.log" >&2; die "migrate failed"; }
 "$VENV/bin/lectern" seed >"$WORK/seed.log" 2>&1 || { cat "$WORK/seed.log" >&2; die "seed failed"; }
+if wants catalog; then
+  say "catalog: $COURSES published courses, $((COURSES * LESSONS_PER_COURSE)) lessons (bench/catalog_data.py)"
+  "$PY" "$BENCH/catalog_data.py" "$WORK/catalog.json" --courses "$COURSES" \
+    --lessons-per-course "$LESSONS_PER_COURSE" --replace 2>&1 | tee "$WORK/catalog_data.log" \
+    || die "generating the catalog failed"
+  [[ -s "$WORK/catalog.json" ]] || die "bench/catalog_data.py wrote no manifest"
+fi
 
 # --- servers --------------------------------------------------------------------------------
 
@@ -145,6 +177,25 @@ wait_up() {
 wait_up "$API/healthz" "Lectern API" "${PIDS[0]}"
 wait_up "$BASE/me" "baseline app" "${PIDS[1]}"
 
+rm -rf "$RESULTS/raw"
+mkdir -p "$RESULTS/raw"
+
+# After every wrk run, one more identical request with curl: the server still has work in
+# flight when wrk stops (argon2id verifications queued on the thread pool), and the next run
+# must not start behind it.
+drain() {
+  local url=$1
+  shift
+  curl -sS -o /dev/null --max-time 120 "$@" "$url" || die "the server did not drain after a run"
+}
+
+LOAD_BEFORE="$(cut -d' ' -f1-3 /proc/loadavg)"
+if awk -v l="${LOAD_BEFORE%% *}" -v n="$(nproc)" 'BEGIN { exit !(l > n) }'; then
+  echo "WARNING: the machine is busy (1-minute load average ${LOAD_BEFORE%% *} on $(nproc) CPUs): expect low, noisy figures." >&2
+fi
+
+# === auth: sign-in and GET /api/me (skipped with BENCH_ONLY=catalog) =========================
+if wants auth; then
 # --- one sign-in with curl for the session cookie -------------------------------------------
 
 # The same body as bench/sign_in.lua sends.
@@ -160,18 +211,7 @@ status="$(curl -sS -o "$WORK/me.body" -w '%{http_code}' -H "Cookie: lectern_sess
 
 # --- load -----------------------------------------------------------------------------------
 
-rm -rf "$RESULTS/raw"
-mkdir -p "$RESULTS/raw"
 export BENCH_EMAIL="$EMAIL" BENCH_PASSWORD="$PASSWORD" BENCH_ORIGIN="$ORIGIN"
-
-# After every wrk run, one more identical request with curl: the server still has work in
-# flight when wrk stops (argon2id verifications queued on the thread pool), and the next run
-# must not start behind it.
-drain() {
-  local url=$1
-  shift
-  curl -sS -o /dev/null --max-time 120 "$@" "$url" || die "the server did not drain after a run"
-}
 
 # scenario NAME CONNECTIONS DESCRIPTION URL MODE (get | cookie | post)
 scenario() {
@@ -197,7 +237,6 @@ scenario() {
   "$PY" "$BENCH/report.py" check "$RESULTS/raw/$name.wrk.txt" || die "$name returned errors"
 }
 
-LOAD_BEFORE="$(cut -d' ' -f1-3 /proc/loadavg)"
 cat <<EOF
 
 Lectern bench: wrk -t$THREADS -d$DURATION --latency after a $WARMUP warm-up per scenario;
@@ -209,9 +248,6 @@ LECTERN_RATE_LIMIT_SIGN_IN_ACCOUNT = 1000000/minute (defaults 30/minute and 10/1
 Sign-in is dominated by argon2id password verification by design: compare it with the
 Starlette + argon2id row; the bare POST row is only the framework's ceiling.
 EOF
-if awk -v l="${LOAD_BEFORE%% *}" -v n="$(nproc)" 'BEGIN { exit !(l > n) }'; then
-  echo "WARNING: the machine is busy (1-minute load average ${LOAD_BEFORE%% *} on $(nproc) CPUs): expect low, noisy figures." >&2
-fi
 
 scenario lectern_sign_in "$SIGN_IN_CONNECTIONS" \
   "Lectern POST /api/auth/sign-in (argon2id verify, new session row, Me)" \
@@ -224,6 +260,13 @@ scenario baseline_post_argon2 "$SIGN_IN_CONNECTIONS" \
 scenario baseline_post "$SIGN_IN_CONNECTIONS" "bare Starlette POST, JSON body in, JSON out" \
   "$BASE/sign-in" post
 scenario baseline_get "$CONNECTIONS" "bare Starlette GET, small JSON" "$BASE/me" get
+fi # auth
+
+# === catalog: bench/catalog.sh (skipped with BENCH_ONLY=auth) ================================
+if wants catalog; then
+  # shellcheck source=catalog.sh
+  source "$BENCH/catalog.sh"
+fi
 
 # --- report ---------------------------------------------------------------------------------
 
@@ -231,7 +274,8 @@ version() { "$PY" -c "import importlib.metadata as m; print(m.version('$1'))"; }
 BENCH_META_JSON="$("$PY" - <<EOF
 import json, platform
 print(json.dumps({
-    "wrk": {"threads": $THREADS, "connections_get": $CONNECTIONS, "connections_sign_in": $SIGN_IN_CONNECTIONS, "duration": "$DURATION", "warmup": "$WARMUP"},
+    "wrk": {"threads": $THREADS, "connections_get": $CONNECTIONS, "connections_sign_in": $SIGN_IN_CONNECTIONS, "connections_web": $WEB_CONNECTIONS, "duration": "$DURATION", "warmup": "$WARMUP"},
+    "only": "${ONLY:-all}",
     "load_average_before": "$LOAD_BEFORE",
     "load_average_after": "$(cut -d' ' -f1-3 /proc/loadavg)",
     "nproc": $(nproc),
@@ -241,6 +285,8 @@ print(json.dumps({
     "starlette": "$(version starlette)",
     "fastapi": "$(version fastapi)",
     "argon2_cffi": "$(version argon2-cffi)",
+    "sqlalchemy": "$(version sqlalchemy)",
+    "asyncpg": "$(version asyncpg)",
     "postgresql": "$(psql -h "$PG_HOST" -p "$PG_PORT" -U "$PG_USER" -d postgres -Atqc 'show server_version')",
     "redis": "$(redis-cli -u "$REDIS_URL" info server | grep -m1 redis_version | cut -d: -f2 | tr -d '\r')",
     "git_commit": "$(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo unknown)",

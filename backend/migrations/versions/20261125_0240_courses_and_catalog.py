@@ -144,6 +144,11 @@ def upgrade() -> None:
         batch_op.create_index(
             "ix_courses_status_published_at", ["status", "published_at"], unique=False
         )
+        batch_op.create_index(
+            "ix_courses_status_enrollment_count",
+            ["status", "enrollment_count", "id"],
+            unique=False,
+        )
 
     op.create_table(
         "course_instructors",
@@ -367,6 +372,7 @@ def downgrade() -> None:
 
     op.drop_table("course_instructors")
     with op.batch_alter_table("courses", schema=None) as batch_op:
+        batch_op.drop_index("ix_courses_status_enrollment_count")
         batch_op.drop_index("ix_courses_status_published_at")
         batch_op.drop_index(batch_op.f("ix_courses_owner_id"))
         batch_op.drop_index(batch_op.f("ix_courses_level"))

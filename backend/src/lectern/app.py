@@ -50,7 +50,7 @@ def create_app(settings: Settings | None = None, *, configure_logs: bool = True)
     configure_queue(settings)
     if settings.is_sqlite:
         settings.var_dir.mkdir(parents=True, exist_ok=True)
-    engine = create_engine(settings.effective_database_url)
+    engine = create_engine(settings.effective_database_url, pool_size=settings.database_pool_size)
     sessionmaker = create_sessionmaker(engine)
 
     @asynccontextmanager

@@ -39,6 +39,13 @@ class Settings(BaseSettings):
         None,
         description="postgresql+asyncpg://user@host/db for PostgreSQL; unset: SQLite in var_dir.",
     )
+    database_pool_size: int = Field(
+        30,
+        ge=1,
+        description="PostgreSQL connections each API process keeps open. Size it to the "
+        "requests one process serves at once: connections beyond it are opened and closed per "
+        "use (docs/performance.md).",
+    )
     redis_url: str | None = Field(
         None, description="redis://host:6379/0 for cache, rate limits and the job broker."
     )
@@ -121,8 +128,9 @@ class Settings(BaseSettings):
     )
     catalog_cache_seconds: int = Field(
         300,
-        description="How long catalog pages and course landings stay cached; every edit of a "
-        "public course drops them at once anyway.",
+        ge=0,
+        description="How long catalog pages and course landings stay cached (0: not cached); "
+        "every edit of a public course drops them at once anyway.",
     )
 
     @property

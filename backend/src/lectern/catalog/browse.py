@@ -170,7 +170,7 @@ class CatalogBrowser:
             course = await CourseRepository(ctx.session).public_by_slug(slug)
             if course is None:
                 raise NotFound("No such course.")
-            sections = await CurriculumRepository(ctx.session).sections(course.id)
+            sections = await CurriculumRepository(ctx.session).sections(course.id, bodies=False)
             return course_landing(course, sections).model_dump_json().encode()
 
         return await ctx.cached(f"landing:{slug}", produce)

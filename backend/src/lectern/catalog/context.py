@@ -38,6 +38,8 @@ class CatalogContext:
 
     async def cached(self, key: str, produce: Callable[[], Awaitable[bytes]]) -> bytes:
         """The cached bytes under `key` for the current catalog version, or fresh ones."""
+        if self.settings.catalog_cache_seconds == 0:
+            return await produce()
         version = (await self.cache.get(_VERSION_KEY) or b"0").decode()
         full_key = f"catalog:{version}:{key}"
         hit = await self.cache.get(full_key)

@@ -145,12 +145,14 @@ class CurriculumRepository:
     def __init__(self, session: AsyncSession) -> None:
         self.session = session
 
-    async def sections(self, course_id: uuid.UUID) -> list[Section]:
-        """The course's sections in order, each with its lessons in order."""
+    async def sections(self, course_id: uuid.UUID, *, bodies: bool = True) -> list[Section]:
+        """The course's sections in order, each with its lessons in order; `bodies=False`
+        leaves the lessons' text unread, for outlines."""
+        lessons = selectinload(Section.lessons)
         found = await self.session.scalars(
             select(Section)
             .where(Section.course_id == course_id)
-            .options(selectinload(Section.lessons))
+            .options(lessons if bodies else lessons.defer(Lesson.body, raiseload=True))
             .order_by(Section.position, Section.created_at)
             # Lessons may have moved between sections in this session: read them afresh.
             .execution_options(populate_existing=True)

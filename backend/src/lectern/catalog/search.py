@@ -24,7 +24,7 @@ from lectern.catalog.search_text import (
     query_words,
     vocabulary_of,
 )
-from lectern.models import Course, CourseSearchDocument, Lesson, SearchWord
+from lectern.models import Course, CourseSearchDocument, Lesson, SearchWord, Section
 
 _documents = table(
     "course_search_documents",
@@ -163,7 +163,10 @@ async def reindex_course(session: AsyncSession, course: Course) -> None:
     """Rewrite the course's search document and grow the vocabulary with its words."""
     lesson_titles = list(
         await session.scalars(
-            select(Lesson.title).where(Lesson.course_id == course.id).order_by(Lesson.position)
+            select(Lesson.title)
+            .join(Section, Section.id == Lesson.section_id)
+            .where(Lesson.course_id == course.id)
+            .order_by(Section.position, Lesson.position)
         )
     )
     fields = {

@@ -21,7 +21,7 @@ from lectern.models.base import Base
 M = TypeVar("M", bound=Base)
 
 
-def create_engine(url: str, *, echo: bool = False) -> AsyncEngine:
+def create_engine(url: str, *, echo: bool = False, pool_size: int = 10) -> AsyncEngine:
     """An async engine; SQLite gets the pragmas that make it safe for a web server."""
     if url.startswith("sqlite"):
         engine = create_async_engine(url, echo=echo, connect_args={"timeout": 30})
@@ -36,7 +36,11 @@ def create_engine(url: str, *, echo: bool = False) -> AsyncEngine:
             cursor.close()
 
         return engine
-    return create_async_engine(url, echo=echo, pool_size=10, max_overflow=20, pool_pre_ping=True)
+    # Overflow connections are closed as soon as they are returned: a steady load past
+    # pool_size would open a connection (a PostgreSQL fork) every few requests.
+    return create_async_engine(
+        url, echo=echo, pool_size=pool_size, max_overflow=pool_size // 2, pool_pre_ping=True
+    )
 
 
 def create_sessionmaker(engine: AsyncEngine) -> async_sessionmaker[AsyncSession]:

@@ -46,6 +46,8 @@ class Course(IdMixin, CreatedMixin, Base):
     __table_args__ = (
         # The public catalog reads published courses newest first, by level and language.
         Index("ix_courses_status_published_at", "status", "published_at"),
+        # "Most popular": read backwards, it stops after one page (docs/performance.md).
+        Index("ix_courses_status_enrollment_count", "status", "enrollment_count", "id"),
     )
 
     slug: Mapped[str] = mapped_column(String(120), unique=True)
