@@ -26,7 +26,7 @@ echo "Demo accounts (email, password, roles):"
 "$BIN/uvicorn" --factory lectern.app:create_app --host 127.0.0.1 --port "$API_PORT" \
   --no-access-log >>"$LECTERN_VAR_DIR/logs/api.log" 2>&1 &
 pids+=($!)
-"$BIN/lectern" worker --concurrency 2 >>"$LECTERN_VAR_DIR/logs/worker.log" 2>&1 &
+"$BIN/lectern" worker --concurrency 2 --beat >>"$LECTERN_VAR_DIR/logs/worker.log" 2>&1 &
 pids+=($!)
 wait_for() { # url, what
   for _ in $(seq 1 120); do

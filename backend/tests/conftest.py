@@ -46,6 +46,8 @@ from lectern.kit.db import create_engine  # noqa: E402
 from lectern.migrate import upgrade  # noqa: E402
 from tests.fixtures.outbox import Outbox  # noqa: E402
 
+pytest_plugins = ["tests.fixtures.s3"]  # the s3_server fixture
+
 
 def pytest_collection_modifyitems(config: pytest.Config, items: list[pytest.Item]) -> None:
     if BACKEND == "sqlite":

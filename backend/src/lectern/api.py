@@ -7,6 +7,9 @@ from lectern.auth.endpoints import router as auth_router
 from lectern.catalog.endpoints import admin_router as catalog_admin_router
 from lectern.catalog.endpoints import public_router as catalog_router
 from lectern.catalog.endpoints import studio_router
+from lectern.learning.endpoints import admin_router as learning_admin_router
+from lectern.media.endpoints import lessons_router, media_router, uploads_router
+from lectern.media.endpoints import studio_router as media_studio_router
 from lectern.users.endpoints import admin_router as users_admin_router
 from lectern.users.endpoints import router as users_router
 
@@ -18,3 +21,8 @@ api_router.include_router(catalog_router)
 api_router.include_router(studio_router)
 api_router.include_router(catalog_admin_router)
 api_router.include_router(audit_router)
+api_router.include_router(media_studio_router)
+api_router.include_router(uploads_router)
+api_router.include_router(lessons_router)
+api_router.include_router(media_router)
+api_router.include_router(learning_admin_router)

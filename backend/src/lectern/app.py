@@ -23,7 +23,7 @@ from lectern.kit.middleware import (
     SecurityHeadersMiddleware,
 )
 from lectern.kit.queue import configure_queue
-from lectern.kit.storage import LocalFileStore
+from lectern.kit.storage import create_file_store
 from lectern.kit.unit_of_work import UnitOfWorkMiddleware
 
 
@@ -75,7 +75,7 @@ def create_app(settings: Settings | None = None, *, configure_logs: bool = True)
     app.state.sessionmaker = sessionmaker
     app.state.cache = create_cache(settings)
     app.state.events = create_event_bus(settings)
-    app.state.file_store = LocalFileStore(settings.files_dir)
+    app.state.file_store = create_file_store(settings)
 
     install_error_handlers(app)
     app.include_router(health_router)
@@ -84,7 +84,11 @@ def create_app(settings: Settings | None = None, *, configure_logs: bool = True)
     # Added inside-out: the last one added is the first to see a request.
     app.add_middleware(UnitOfWorkMiddleware)
     app.add_middleware(OriginCheckMiddleware, allowed_origins=settings.allowed_origins)
-    app.add_middleware(BodySizeLimitMiddleware, max_bytes=settings.max_body_bytes)
+    app.add_middleware(
+        BodySizeLimitMiddleware,
+        max_bytes=settings.max_body_bytes,
+        exempt_prefixes=("/api/uploads/",),
+    )
     app.add_middleware(SecurityHeadersMiddleware, hsts=settings.serves_https)
     app.add_middleware(RequestContextMiddleware, trusted_proxies=settings.trusted_proxies)
     return app

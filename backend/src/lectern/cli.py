@@ -67,7 +67,9 @@ async def _seed() -> DemoSeed:
     from redis.exceptions import RedisError
 
     from lectern.app import create_cache  # the API's own cache, so its catalog pages refresh
+    from lectern.demo.videos import seed_videos
     from lectern.kit.queue import JobBuffer
+    from lectern.kit.storage import create_file_store
 
     settings = get_settings()
     if settings.is_sqlite:
@@ -84,6 +86,12 @@ async def _seed() -> DemoSeed:
             await jobs.dispatch()
         except (OSError, RedisError) as exc:
             typer.echo(f"warning: cached catalog pages not refreshed ({exc})", err=True)
+        if seeded.school is not None:
+            typer.echo("Demo videos: drawing and transcoding (first run only)...")
+            made = await seed_videos(
+                settings, create_sessionmaker(engine), create_file_store(settings), cache
+            )
+            typer.echo(f"Demo videos: {made} transcoded" if made else "Demo videos: ready")
     finally:
         await cache.close()
         await engine.dispose()
@@ -120,13 +128,19 @@ def create_admin(
 
 
 @cli.command("worker")
-def worker(concurrency: int = 4) -> None:
-    """Run a background worker (mail now; transcoding and more later)."""
-    from lectern.worker import celery_app
+def worker(
+    concurrency: int = 4,
+    beat: Annotated[
+        bool, typer.Option(help="Also run the scheduler (one per installation).")
+    ] = False,
+) -> None:
+    """Run a background worker: mail, transcoding and the stalled-transcode sweep."""
+    from lectern.worker import celery_app, settings
 
-    celery_app.worker_main(
-        ["worker", "--loglevel=INFO", "--pool=threads", f"--concurrency={concurrency}"]
-    )
+    argv = ["worker", "--loglevel=INFO", "--pool=threads", f"--concurrency={concurrency}"]
+    if beat:
+        argv += ["--beat", f"--schedule={settings.var_dir / 'celerybeat-schedule'}"]
+    celery_app.worker_main(argv)
 
 
 @cli.command("openapi")

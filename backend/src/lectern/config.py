@@ -7,6 +7,7 @@ PostgreSQL / Redis without any other change.
 
 from __future__ import annotations
 
+import secrets
 from datetime import timedelta
 from functools import lru_cache
 from pathlib import Path
@@ -119,7 +120,8 @@ class Settings(BaseSettings):
     mail_from: str = Field("Lectern <no-reply@lectern.test>", description="From: of every mail.")
 
     max_body_bytes: int = Field(
-        8 * 1024 * 1024, description="Largest request body accepted (uploads excepted later)."
+        8 * 1024 * 1024,
+        description="Largest request body accepted (video uploads stream, with their own limit).",
     )
     avatar_max_bytes: int = Field(5 * 1024 * 1024, description="Largest avatar upload.")
     avatar_size_px: int = Field(256, description="Avatars are stored as a square of this size.")
@@ -131,6 +133,58 @@ class Settings(BaseSettings):
         ge=0,
         description="How long catalog pages and course landings stay cached (0: not cached); "
         "every edit of a public course drops them at once anyway.",
+    )
+
+    secret_key: str | None = Field(
+        None,
+        description="Signs short-lived media URLs. Set the same value on every API process; "
+        "unset: a random key kept in var_dir/secret.key (fine for one machine).",
+    )
+    upload_max_bytes: int = Field(20 * 1024**3, ge=1, description="Largest video upload, in bytes.")
+    upload_part_bytes: int = Field(
+        8 * 1024**2,
+        ge=5 * 1024**2,
+        description="Uploads reach the store in parts of this size (S3 wants at least 5 MiB).",
+    )
+    upload_expiry: timedelta = Field(
+        timedelta(days=7), description="An unfinished upload untouched this long is dropped."
+    )
+    video_max_duration: timedelta = Field(
+        timedelta(hours=6), description="Longest video accepted for transcoding."
+    )
+    transcode_stall_after: timedelta = Field(
+        timedelta(minutes=2),
+        description="A transcode whose worker has not reported for this long is started "
+        "again by another worker (a worker that died mid-job).",
+    )
+    media_grant_seconds: int = Field(
+        600,
+        ge=30,
+        le=600,
+        description="How long one playback grant (the signed stream URL) works; at most 10 "
+        "minutes, so revoked access ends within that.",
+    )
+
+    s3_bucket: str | None = Field(
+        None, description="Keep files in this S3 bucket; unset: on local disk under var_dir."
+    )
+    s3_endpoint_url: str | None = Field(
+        None,
+        description="The S3 API address of a non-AWS service (MinIO, DigitalOcean Spaces); "
+        "unset: AWS.",
+    )
+    s3_public_endpoint_url: str | None = Field(
+        None,
+        description="The store's address as browsers reach it, when not s3_endpoint_url: "
+        "signed video URLs point there.",
+    )
+    s3_region: str = Field("us-east-1", description="The bucket's region.")
+    s3_access_key_id: str | None = Field(
+        None, description="S3 access key; unset: boto3's usual chain (environment, role)."
+    )
+    s3_secret_access_key: str | None = Field(None, description="S3 secret key.")
+    s3_prefix: str = Field(
+        "", description="Folder in the bucket for every key, so installs can share a bucket."
     )
 
     @property
@@ -173,6 +227,29 @@ class Settings(BaseSettings):
     @property
     def files_dir(self) -> Path:
         return self.var_dir / "files"
+
+    @property
+    def upload_tmp_dir(self) -> Path:
+        """Scratch space for the chunk an upload request is receiving."""
+        return self.var_dir / "tmp"
+
+    def signing_key(self) -> bytes:
+        """The media-URL key: LECTERN_SECRET_KEY, else one made once and kept in var_dir."""
+        if self.secret_key:
+            return self.secret_key.encode()
+        path = self.var_dir / "secret.key"
+        try:
+            return path.read_bytes()
+        except FileNotFoundError:
+            self.var_dir.mkdir(parents=True, exist_ok=True)
+            key = secrets.token_bytes(32)
+            try:
+                with path.open("xb") as f:  # two processes starting at once agree on one key
+                    f.write(key)
+            except FileExistsError:
+                return path.read_bytes()
+            path.chmod(0o600)
+            return key
 
 
 @lru_cache

@@ -132,7 +132,7 @@ async def seed_demo(
     from lectern.demo.seeding import seed_school
     from lectern.kit.cache import MemoryCache
     from lectern.kit.queue import JobBuffer
-    from lectern.kit.storage import LocalFileStore
+    from lectern.kit.storage import create_file_store
 
     users = await seed_accounts(session)
     summary = None
@@ -143,7 +143,7 @@ async def seed_demo(
             settings=settings,
             cache=cache if cache is not None else MemoryCache(),
             jobs=jobs if jobs is not None else JobBuffer(),
-            store=store if store is not None else LocalFileStore(settings.files_dir),
+            store=store if store is not None else create_file_store(settings),
         )
         summary = await seed_school(ctx, {p: users[p.value] for p in Person})
     return DemoSeed(accounts=list(DEMO_ACCOUNTS), school=summary)

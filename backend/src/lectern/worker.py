@@ -3,6 +3,7 @@
 from lectern.config import get_settings
 from lectern.kit.logging import configure_logging
 from lectern.kit.queue import configure_queue
+from lectern.media import tasks as media_tasks
 from lectern.notifications import tasks as notification_tasks
 
 settings = get_settings()
@@ -10,4 +11,9 @@ configure_logging(settings.log_level, as_json=settings.log_json)
 celery_app = configure_queue(settings)
 
 # Every module that defines tasks is imported above so the worker knows them.
-REGISTERED = [notification_tasks.send_email.name]
+REGISTERED = [
+    notification_tasks.send_email.name,
+    media_tasks.transcode_video.name,
+    media_tasks.requeue_stalled.name,
+    media_tasks.expire_uploads_task.name,
+]

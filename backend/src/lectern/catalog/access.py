@@ -1,9 +1,9 @@
-"""Who may change a course, and who may read a lesson. Every catalog service asks here."""
+"""Who may change a course. (Who may open a lesson: learning/entitlements.py.)"""
 
 from __future__ import annotations
 
 from lectern.errors import Forbidden, NotFound
-from lectern.models import Course, Lesson, Role, User
+from lectern.models import Course, Role, User
 from lectern.models.course import CourseStatus
 
 PUBLIC_STATUSES = (CourseStatus.published, CourseStatus.unlisted)
@@ -31,11 +31,3 @@ def require_manage(user: User, course: Course) -> None:
     require_edit(user, course)
     if not can_manage(user, course):
         raise Forbidden("Only the course's owner or an admin can do this.", code="not_owner")
-
-
-def can_read_lesson(user: User | None, course: Course, lesson: Lesson) -> bool:
-    """A free preview of a public course is open to anyone; the rest, for now, to the team.
-    (Enrolment and purchases widen this in the learning and commerce domains.)"""
-    if can_edit(user, course):
-        return True
-    return lesson.is_preview and course.status in PUBLIC_STATUSES

@@ -13,7 +13,7 @@ from typing import Any
 
 from sqlalchemy import func, select
 
-from lectern.catalog.access import PUBLIC_STATUSES, can_edit, can_read_lesson
+from lectern.catalog.access import PUBLIC_STATUSES, can_edit
 from lectern.catalog.context import CatalogContext
 from lectern.catalog.languages import LANGUAGES
 from lectern.catalog.listing import (
@@ -36,7 +36,9 @@ from lectern.catalog.schemas import (
 from lectern.catalog.search import corrected_query, highlights, text_match
 from lectern.catalog.topics import topic_service
 from lectern.errors import Forbidden, NotFound
-from lectern.models import Course, CourseLevel, CourseStatus, User
+from lectern.learning.entitlements import can_open_lesson
+from lectern.media.videos import ready_video
+from lectern.models import Course, CourseLevel, CourseStatus, LessonKind, User
 
 # One sitemap file holds at most 50,000 addresses (sitemaps.org).
 SITEMAP_LIMIT = 50_000
@@ -190,7 +192,7 @@ class CatalogBrowser:
         if index is None:
             raise NotFound("No such lesson in this course.")
         section, lesson = ordered[index]
-        if not can_read_lesson(viewer, course, lesson):
+        if not await can_open_lesson(ctx.session, viewer, course, lesson):
             raise Forbidden(
                 "This lesson is for enrolled students. Free preview lessons are open to all.",
                 code="lesson_locked",
@@ -207,6 +209,8 @@ class CatalogBrowser:
             course_title=course.title,
             previous_lesson_id=ordered[index - 1][1].id if index > 0 else None,
             next_lesson_id=ordered[index + 1][1].id if index + 1 < len(ordered) else None,
+            video_ready=lesson.kind == LessonKind.video
+            and await ready_video(ctx.session, lesson.id) is not None,
         )
 
     async def topics(self, ctx: CatalogContext) -> bytes:

@@ -19,6 +19,12 @@ from lectern.kit.storage import FileStore
 _VERSION_KEY = "catalog:version"
 
 
+async def bump_catalog_version(cache: Cache) -> None:
+    """Every cached catalog page and landing is stale from now on (e.g. a video turned ready
+    and changed a course's length)."""
+    await cache.set(_VERSION_KEY, uuid.uuid4().hex.encode(), 30 * 24 * 3600)
+
+
 @dataclass(frozen=True)
 class CatalogContext:
     session: AsyncSession
@@ -32,7 +38,7 @@ class CatalogContext:
         cache = self.cache
 
         async def bump() -> None:
-            await cache.set(_VERSION_KEY, uuid.uuid4().hex.encode(), 30 * 24 * 3600)
+            await bump_catalog_version(cache)
 
         self.jobs.after_commit(bump)
 

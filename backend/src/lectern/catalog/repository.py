@@ -159,6 +159,14 @@ class CurriculumRepository:
         )
         return list(found)
 
+    async def lesson_ids(
+        self, course_id: uuid.UUID, section_id: uuid.UUID | None = None
+    ) -> list[uuid.UUID]:
+        statement = select(Lesson.id).where(Lesson.course_id == course_id)
+        if section_id is not None:
+            statement = statement.where(Lesson.section_id == section_id)
+        return list((await self.session.scalars(statement)).all())
+
     async def section(self, section_id: uuid.UUID) -> Section | None:
         return await self.session.get(Section, section_id)
 

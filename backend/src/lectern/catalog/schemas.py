@@ -130,6 +130,7 @@ class LessonContent(BaseModel):
     course_title: str
     previous_lesson_id: uuid.UUID | None
     next_lesson_id: uuid.UUID | None
+    video_ready: bool = Field(description="A video lesson whose video can be played")
 
 
 class SitemapEntry(BaseModel):

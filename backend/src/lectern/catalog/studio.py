@@ -30,6 +30,7 @@ from lectern.catalog.schemas import (
 from lectern.catalog.search import reindex_course
 from lectern.catalog.slugs import first_free, slugify
 from lectern.errors import Conflict, Forbidden, Invalid, NotFound
+from lectern.media.videos import forget_lesson_media
 from lectern.models import (
     Course,
     CourseInstructor,
@@ -152,6 +153,9 @@ class StudioService:
                 code="course_was_published",
             )
         cover = course.cover_key
+        await forget_lesson_media(
+            ctx, await CurriculumRepository(ctx.session).lesson_ids(course.id)
+        )
         await CourseRepository(ctx.session).delete(course)
         if cover:
             self._drop_file_after_commit(ctx, cover)
@@ -297,6 +301,9 @@ class StudioService:
         self, ctx: CatalogContext, actor: User, section_id: uuid.UUID
     ) -> StudioCourse:
         section, course = await self._section(ctx, actor, section_id)
+        await forget_lesson_media(
+            ctx, await CurriculumRepository(ctx.session).lesson_ids(course.id, section.id)
+        )
         await ctx.session.delete(section)
         await ctx.session.flush()
         await self._refresh_totals(ctx, course)
@@ -343,6 +350,7 @@ class StudioService:
         self, ctx: CatalogContext, actor: User, lesson_id: uuid.UUID
     ) -> StudioCourse:
         lesson, course = await self._lesson(ctx, actor, lesson_id)
+        await forget_lesson_media(ctx, [lesson.id])
         await ctx.session.delete(lesson)
         await ctx.session.flush()
         await self._refresh_totals(ctx, course)

@@ -41,6 +41,7 @@ class Person(enum.StrEnum):
 
     instructor = "instructor@lectern.test"
     admin = "admin@lectern.test"
+    student = "student@lectern.test"
 
 
 class Stage(enum.StrEnum):
@@ -63,11 +64,51 @@ class DemoTopic:
 
 
 @dataclass(frozen=True)
+class DemoVideo:
+    """A lesson video drawn by ffmpeg from one of its test sources, with a tone and captions."""
+
+    source: str  # a lavfi video source, sized 1280x720 at 30 fps
+    tone_hz: int
+    captions: tuple[tuple[float, float, str], ...]  # (start, end, text), English
+    seconds: int = 12
+
+
+@dataclass(frozen=True)
 class DemoLesson:
     title: str
     # Markdown; empty for a lesson the instructor has not written yet.
     body: str = ""
     preview: bool = False
+    video: DemoVideo | None = None
+
+
+PHONE_CAMERA_VIDEO = DemoVideo(
+    source="testsrc2=size=1280x720:rate=30",
+    tone_hz=330,
+    captions=(
+        (0.5, 3.5, "The camera in your pocket is a real camera."),
+        (4.0, 7.5, "First, tap to lock focus and exposure."),
+        (8.0, 11.5, "Then hold still and count to five before you move."),
+    ),
+)
+STEADY_SHOTS_VIDEO = DemoVideo(
+    source="smptehdbars=size=1280x720:rate=30",
+    tone_hz=440,
+    captions=(
+        (0.5, 3.5, "Elbows in, feet apart, breathe out."),
+        (4.0, 7.5, "Lean on a wall or a doorframe when you can."),
+        (8.0, 11.5, "Walk heel to toe and keep your knees soft."),
+    ),
+)
+WINDOW_LIGHT_VIDEO = DemoVideo(
+    source="life=size=1280x720:rate=30:mold=10:ratio=0.1:life_color=#f0c060:death_color=#203040",
+    tone_hz=262,
+    captions=(
+        (0.5, 3.5, "Put the window beside your subject, not behind."),
+        (4.0, 7.5, "Turn off the room lights: one kind of light is better."),
+        (8.0, 11.5, "A white sheet on the other side fills the shadows."),
+    ),
+)
 
 
 @dataclass(frozen=True)
@@ -1437,6 +1478,7 @@ SMARTPHONE_FILMMAKING = DemoCourse(
             (
                 DemoLesson(
                     "Your phone is a real camera",
+                    video=PHONE_CAMERA_VIDEO,
                     preview=True,
                     body=_md(
                         """
@@ -1472,6 +1514,7 @@ SMARTPHONE_FILMMAKING = DemoCourse(
                 ),
                 DemoLesson(
                     "Steady shots without a gimbal",
+                    video=STEADY_SHOTS_VIDEO,
                     body=_md(
                         """
                         Shaky footage is the fastest way to look amateur, and a gimbal isn't
@@ -1512,6 +1555,7 @@ SMARTPHONE_FILMMAKING = DemoCourse(
             (
                 DemoLesson(
                     "Using window light",
+                    video=WINDOW_LIGHT_VIDEO,
                     body=_md(
                         """
                         A window is a big, soft light source that costs nothing. Used well, it

@@ -28,9 +28,26 @@ from lectern.catalog.schemas import (
 from lectern.catalog.studio import studio_service
 from lectern.catalog.topics import topic_service
 from lectern.catalog.workflow import course_workflow
-from lectern.demo.content import COURSES, TOPICS, DemoCourse, Person, Stage
+from lectern.demo.content import (
+    COURSES,
+    TOPICS,
+    DemoCourse,
+    Person,
+    Stage,
+)
+from lectern.demo.content import (
+    SMARTPHONE_FILMMAKING as ENROLLED_COURSE,
+)
 from lectern.demo.covers import PALETTES, draw_cover
-from lectern.models import Category, Course, CourseStatus, LessonKind, User
+from lectern.models import (
+    Category,
+    Course,
+    CourseStatus,
+    Enrollment,
+    EnrollmentSource,
+    LessonKind,
+    User,
+)
 
 
 @dataclass(frozen=True)
@@ -75,6 +92,7 @@ async def seed_school(ctx: CatalogContext, people: Mapping[Person, User]) -> Sch
         for course in missing:
             await _create_course(ctx, people, course, topic_ids[course.topic], covers)
     del ctx.jobs.pending[mails_before:]
+    await _enrol_demo_student(ctx, people[Person.student])
     return await _summary(ctx, new_courses=len(missing), new_topics=new_topics)
 
 
@@ -174,7 +192,13 @@ async def _create_course(
         section_id = studio.sections[-1].id
         for lesson in section.lessons:
             studio = await studio_service.add_lesson(
-                ctx, owner, section_id, LessonCreate(title=lesson.title, kind=LessonKind.article)
+                ctx,
+                owner,
+                section_id,
+                LessonCreate(
+                    title=lesson.title,
+                    kind=LessonKind.video if lesson.video else LessonKind.article,
+                ),
             )
             lesson_id = next(s for s in studio.sections if s.id == section_id).lessons[-1].id
             changes = LessonUpdate()
@@ -199,6 +223,23 @@ async def _create_course(
         await course_workflow.approve(ctx, admin, course_id)
     elif course.stage == Stage.rejected:
         await course_workflow.reject(ctx, admin, course_id, reason=course.review_reason or "")
+
+
+async def _enrol_demo_student(ctx: CatalogContext, student: User) -> None:
+    """The demo student can watch the whole of the course with videos."""
+    course = await ctx.session.scalar(select(Course).where(Course.slug == ENROLLED_COURSE.slug))
+    if course is None:
+        return
+    enrolled = await ctx.session.scalar(
+        select(Enrollment.id).where(
+            Enrollment.user_id == student.id, Enrollment.course_id == course.id
+        )
+    )
+    if enrolled is None:
+        ctx.session.add(
+            Enrollment(user_id=student.id, course_id=course.id, source=EnrollmentSource.grant)
+        )
+        course.enrollment_count += 1
 
 
 async def _summary(ctx: CatalogContext, *, new_courses: int, new_topics: int) -> SchoolSummary:

@@ -94,14 +94,19 @@ class SecurityHeadersMiddleware:
 
 
 class BodySizeLimitMiddleware:
-    """413 for bodies over the limit, whether or not Content-Length tells the truth."""
+    """413 for bodies over the limit, whether or not Content-Length tells the truth.
 
-    def __init__(self, app: ASGIApp, max_bytes: int) -> None:
+    Paths under ``exempt_prefixes`` stream their bodies to disk and enforce their own limit
+    (resumable video uploads).
+    """
+
+    def __init__(self, app: ASGIApp, max_bytes: int, exempt_prefixes: tuple[str, ...] = ()) -> None:
         self.app = app
         self.max_bytes = max_bytes
+        self.exempt_prefixes = exempt_prefixes
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] != "http":
+        if scope["type"] != "http" or scope["path"].startswith(self.exempt_prefixes):
             await self.app(scope, receive, send)
             return
         declared = Headers(scope=scope).get("content-length")

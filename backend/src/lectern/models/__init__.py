@@ -16,10 +16,13 @@ from lectern.models.course import (
 )
 from lectern.models.curriculum import Lesson, LessonKind, Section
 from lectern.models.instructor_application import ApplicationStatus, InstructorApplication
+from lectern.models.learning import Enrollment, EnrollmentSource, LessonProgress
+from lectern.models.media import IN_FLIGHT, LessonCaption, VideoAsset, VideoStatus
 from lectern.models.user import Role, User, UserRole
 from lectern.models.user_session import UserSession
 
 __all__ = [
+    "IN_FLIGHT",
     "ActionToken",
     "ApiToken",
     "ApplicationStatus",
@@ -31,9 +34,13 @@ __all__ = [
     "CourseLevel",
     "CourseSearchDocument",
     "CourseStatus",
+    "Enrollment",
+    "EnrollmentSource",
     "InstructorApplication",
     "Lesson",
+    "LessonCaption",
     "LessonKind",
+    "LessonProgress",
     "Role",
     "SearchWord",
     "Section",
@@ -41,5 +48,7 @@ __all__ = [
     "User",
     "UserRole",
     "UserSession",
+    "VideoAsset",
+    "VideoStatus",
     "course_topics",
 ]

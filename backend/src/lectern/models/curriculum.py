@@ -25,8 +25,13 @@ class Section(IdMixin, CreatedMixin, Base):
     title: Mapped[str] = mapped_column(String(120))
     position: Mapped[int] = mapped_column(default=0)
 
+    # The database deletes a section's lessons with it (ON DELETE CASCADE); loaded ones go too.
     lessons: Mapped[list[Lesson]] = relationship(
-        lazy="raise", order_by="Lesson.position", back_populates="section"
+        lazy="raise",
+        order_by="Lesson.position",
+        back_populates="section",
+        cascade="all, delete-orphan",
+        passive_deletes=True,
     )
 
 

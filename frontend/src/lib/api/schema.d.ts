@@ -998,6 +998,170 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/studio/lessons/{lesson_id}/video": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Lesson Video */
+        get: operations["studio:lessonVideo"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/studio/videos/{video_id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Cancel Video */
+        post: operations["studio:cancelVideo"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/studio/videos/{video_id}/retry": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Retry Video */
+        post: operations["studio:retryVideo"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/studio/lessons/{lesson_id}/captions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Upload Captions */
+        post: operations["studio:uploadCaptions"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/studio/captions/{caption_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Delete Captions */
+        delete: operations["studio:deleteCaptions"];
+        options?: never;
+        head?: never;
+        /** Update Captions */
+        patch: operations["studio:updateCaptions"];
+        trace?: never;
+    };
+    "/api/lessons/{lesson_id}/playback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Playback
+         * @description A short-lived grant to stream the lesson's video; ask again before it expires.
+         */
+        post: operations["lessons:playback"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/lessons/{lesson_id}/position": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Save Lesson Position
+         * @description Where the viewer is in the video (the player's heartbeat, every ~15 s and on pause).
+         */
+        put: operations["lessons:savePosition"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/courses/{course_id}/enrollments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List Enrollments */
+        get: operations["admin:enrollments"];
+        put?: never;
+        /**
+         * Grant Enrollment
+         * @description Give a student access to a course without a purchase.
+         */
+        post: operations["admin:grantEnrollment"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/courses/{course_id}/enrollments/{user_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Revoke Enrollment */
+        delete: operations["admin:revokeEnrollment"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1180,6 +1344,26 @@ export interface components {
              */
             file: string;
         };
+        /** Body_studio:uploadCaptions */
+        Body_studio_uploadCaptions: {
+            /**
+             * File
+             * @description WebVTT or SRT, at most 2 MB
+             */
+            file: string;
+            /**
+             * Language
+             * @description BCP 47 code: en, fr, pt-BR
+             */
+            language: string;
+            /** Label */
+            label?: string | null;
+            /**
+             * Is Default
+             * @default false
+             */
+            is_default: boolean;
+        };
         /** Body_users:set_avatar */
         Body_users_set_avatar: {
             /**
@@ -1187,6 +1371,50 @@ export interface components {
              * @description JPEG, PNG, WebP or GIF
              */
             file: string;
+        };
+        /** CaptionOut */
+        CaptionOut: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Language */
+            language: string;
+            /** Label */
+            label: string;
+            /** Is Default */
+            is_default: boolean;
+            /** Cue Count */
+            cue_count: number;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+        };
+        /** CaptionTrack */
+        CaptionTrack: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Language */
+            language: string;
+            /** Label */
+            label: string;
+            /** Is Default */
+            is_default: boolean;
+            /** Url */
+            url: string;
+        };
+        /** CaptionUpdate */
+        CaptionUpdate: {
+            /** Label */
+            label: string;
+            /** Is Default */
+            is_default: boolean;
         };
         /** CatalogPage */
         CatalogPage: {
@@ -1394,6 +1622,37 @@ export interface components {
              */
             email: string;
         };
+        /** EnrolledStudent */
+        EnrolledStudent: {
+            /**
+             * User Id
+             * Format: uuid
+             */
+            user_id: string;
+            /** Name */
+            name: string;
+            /** Email */
+            email: string;
+            source: components["schemas"]["EnrollmentSource"];
+            /**
+             * Enrolled At
+             * Format: date-time
+             */
+            enrolled_at: string;
+        };
+        /** EnrollmentGrant */
+        EnrollmentGrant: {
+            /**
+             * Email
+             * Format: email
+             */
+            email: string;
+        };
+        /**
+         * EnrollmentSource
+         * @enum {string}
+         */
+        EnrollmentSource: "free" | "grant" | "purchase" | "subscription";
         /**
          * Fragment
          * @description A run of text; `match` marks the words the search matched, to highlight.
@@ -1506,6 +1765,11 @@ export interface components {
             previous_lesson_id: string | null;
             /** Next Lesson Id */
             next_lesson_id: string | null;
+            /**
+             * Video Ready
+             * @description A video lesson whose video can be played
+             */
+            video_ready: boolean;
         };
         /** LessonCreate */
         LessonCreate: {
@@ -1541,6 +1805,23 @@ export interface components {
             is_preview?: boolean | null;
             /** Body */
             body?: string | null;
+        };
+        /**
+         * LessonVideo
+         * @description What the studio shows for a video lesson: what plays now, and any newer upload.
+         */
+        LessonVideo: {
+            /**
+             * Lesson Id
+             * Format: uuid
+             */
+            lesson_id: string;
+            /** @description The video students see (ready) */
+            current: components["schemas"]["VideoOut"] | null;
+            /** @description A newer upload still uploading, transcoding, failed or canceled */
+            pending: components["schemas"]["VideoOut"] | null;
+            /** Captions */
+            captions: components["schemas"]["CaptionOut"][];
         };
         /** Me */
         Me: {
@@ -1594,6 +1875,51 @@ export interface components {
             next_cursor: string | null;
         };
         /**
+         * PlaybackGrant
+         * @description Everything a player needs; every URL carries the same short-lived signature.
+         */
+        PlaybackGrant: {
+            /**
+             * Video Id
+             * Format: uuid
+             */
+            video_id: string;
+            /**
+             * Lesson Id
+             * Format: uuid
+             */
+            lesson_id: string;
+            /** Master Url */
+            master_url: string;
+            /** Poster Url */
+            poster_url: string;
+            /** Thumbnails Url */
+            thumbnails_url: string | null;
+            /** Captions */
+            captions: components["schemas"]["CaptionTrack"][];
+            /** Renditions */
+            renditions: components["schemas"]["RenditionOut"][];
+            /** Duration Seconds */
+            duration_seconds: number;
+            /**
+             * Expires At
+             * Format: date-time
+             */
+            expires_at: string;
+            /**
+             * Refresh After Seconds
+             * @description Ask for a fresh grant after this long
+             */
+            refresh_after_seconds: number;
+            /** Resume Position Seconds */
+            resume_position_seconds: number;
+        };
+        /** PositionUpdate */
+        PositionUpdate: {
+            /** Position Seconds */
+            position_seconds: number;
+        };
+        /**
          * PriceFilter
          * @enum {string}
          */
@@ -1631,6 +1957,20 @@ export interface components {
         Rejection: {
             /** Reason */
             reason: string;
+        };
+        /** RenditionOut */
+        RenditionOut: {
+            /** Name */
+            name: string;
+            /** Width */
+            width: number;
+            /** Height */
+            height: number;
+            /**
+             * Bandwidth
+             * @description Peak bits per second, video and audio
+             */
+            bandwidth: number;
         };
         /** ResetPasswordRequest */
         ResetPasswordRequest: {
@@ -1964,6 +2304,58 @@ export interface components {
             /** Context */
             ctx?: Record<string, never>;
         };
+        /** VideoOut */
+        VideoOut: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            status: components["schemas"]["VideoStatus"];
+            /** Filename */
+            filename: string;
+            /** Size Bytes */
+            size_bytes: number;
+            /** Received Bytes */
+            received_bytes: number;
+            /**
+             * Progress
+             * @description Percent transcoded (processing), 100 when ready
+             */
+            progress: number;
+            /** Failure Reason */
+            failure_reason: string | null;
+            /** Duration Seconds */
+            duration_seconds: number;
+            /** Width */
+            width: number;
+            /** Height */
+            height: number;
+            /** Renditions */
+            renditions: components["schemas"]["RenditionOut"][];
+            /**
+             * Poster Url
+             * @description Signed, valid a few minutes
+             */
+            poster_url: string | null;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+            /** Can Retry */
+            can_retry: boolean;
+        };
+        /**
+         * VideoStatus
+         * @enum {string}
+         */
+        VideoStatus: "uploading" | "queued" | "processing" | "ready" | "failed" | "canceled" | "replaced";
         /** VisibilityChange */
         VisibilityChange: {
             /**
@@ -4026,6 +4418,358 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["Page_AuditEntry_"];
                 };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    "studio:lessonVideo": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                lesson_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LessonVideo"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    "studio:cancelVideo": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                video_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VideoOut"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    "studio:retryVideo": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                video_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["VideoOut"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    "studio:uploadCaptions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                lesson_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["Body_studio_uploadCaptions"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaptionOut"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    "studio:deleteCaptions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                caption_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    "studio:updateCaptions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                caption_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CaptionUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CaptionOut"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    "lessons:playback": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                lesson_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlaybackGrant"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    "lessons:savePosition": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                lesson_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PositionUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    "admin:enrollments": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                course_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EnrolledStudent"][];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    "admin:grantEnrollment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                course_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["EnrollmentGrant"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["EnrolledStudent"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    "admin:revokeEnrollment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                course_id: string;
+                user_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
             /** @description Validation Error */
             422: {

@@ -1,0 +1,1 @@
+"""What a student lives in: enrolments, the one access check, where they stopped."""

@@ -1,0 +1,26 @@
+from __future__ import annotations
+
+import uuid
+from datetime import datetime
+from typing import Annotated
+
+from pydantic import BaseModel, Field
+
+from lectern.auth.schemas import EmailAddress
+from lectern.models import EnrollmentSource
+
+
+class EnrollmentGrant(BaseModel):
+    email: EmailAddress
+
+
+class EnrolledStudent(BaseModel):
+    user_id: uuid.UUID
+    name: str
+    email: str
+    source: EnrollmentSource
+    enrolled_at: datetime
+
+
+class PositionUpdate(BaseModel):
+    position_seconds: Annotated[float, Field(ge=0, le=24 * 3600)]

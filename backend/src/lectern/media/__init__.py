@@ -1,0 +1,1 @@
+"""Video lessons: probing, transcoding to an HLS ladder, captions."""
