@@ -1,29 +1,74 @@
-import { ArrowLeft, ArrowRight, ChevronRight, Clock, Film, ListChecks } from "lucide-react";
+import { ArrowLeft, ArrowRight, ChevronRight, Clock, Film, ListChecks, Lock, Upload } from "lucide-react";
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { Badge } from "@/components/ui/badge";
+import { Button } from "@/components/ui/button";
 import type { CourseLanding, LessonContent } from "@/lib/api/models";
 import { cn } from "@/lib/class-names";
 import { lessonHref, lessonsInOrder } from "@/lib/catalog/course-outline";
+import type { CourseAccess } from "@/lib/catalog/server";
 import { formatDuration, LESSON_KIND_LABELS } from "@/lib/format/course";
+import { LessonCurriculum } from "./lesson-curriculum";
 import { LessonKindIcon } from "./lesson-kind-icon";
+import { LessonPlayer } from "./lesson-player";
 import { Markdown } from "./markdown";
 
 type LessonPreviewViewProps = {
   lesson: LessonContent;
-  /** The public course, when there is one, to name the neighbouring lessons. */
+  /** The public course, when there is one, to list its lessons and name the neighbouring ones. */
   course: CourseLanding | null;
+  /** How far the viewer's access goes: which of the other lessons open for them. */
+  access: CourseAccess;
+  signedIn: boolean;
 };
 
-/** A lesson read on its own, outside any enrolment: the free preview of a course. */
-export function LessonPreviewView({ lesson, course }: LessonPreviewViewProps) {
+/**
+ * A lesson as its viewer may see it (a free preview, an enrolled student's lesson, or the team's
+ * look at it): its video or text on the left, the course's lessons on the right (below, on a
+ * phone), and the way to the lessons before and after.
+ */
+export function LessonPreviewView({ lesson, course, access, signedIn }: LessonPreviewViewProps) {
   const courseHref = `/courses/${encodeURIComponent(lesson.course_slug)}`;
   const outline = course ? lessonsInOrder(course) : [];
   const titleOf = (id: string) => outline.find((entry) => entry.id === id);
   const hasBody = lesson.body.trim().length > 0;
+  const opensAll = access !== "previews";
+  const nextOutline = lesson.next_lesson_id ? titleOf(lesson.next_lesson_id) : undefined;
+  // Only offer to play on into a lesson the viewer can open.
+  const next =
+    lesson.next_lesson_id && (opensAll || nextOutline?.is_preview)
+      ? { id: lesson.next_lesson_id, href: lessonHref(lesson.course_slug, lesson.next_lesson_id), title: nextOutline?.title ?? "The next lesson" }
+      : null;
+  const studioHref = course ? `/studio/courses/${encodeURIComponent(course.id)}#curriculum` : "/studio";
+
+  const media =
+    lesson.kind === "video" ? (
+      lesson.video_ready ? (
+        <LessonPlayer key={lesson.id} lessonId={lesson.id} title={lesson.title} signedIn={signedIn} courseHref={courseHref} next={next} />
+      ) : (
+        <NotYetPanel
+          icon={Film}
+          title="Video coming soon"
+          action={
+            access === "team" ? (
+              <Button asChild size="sm">
+                <Link href={studioHref}>
+                  <Upload aria-hidden /> Upload a video in the studio
+                </Link>
+              </Button>
+            ) : undefined
+          }
+        >
+          {access === "team"
+            ? "Students see the video here once it has been uploaded and processed."
+            : "The instructor hasn't published the video for this lesson yet."}
+          {hasBody && " The lesson notes are below."}
+        </NotYetPanel>
+      )
+    ) : null;
 
   return (
-    <div className="mx-auto grid max-w-3xl grid-cols-1 gap-8 px-4 py-8 sm:px-6 sm:py-12">
+    <div className="mx-auto grid max-w-7xl grid-cols-1 gap-6 px-4 py-6 sm:px-6 lg:py-8">
       <nav aria-label="Breadcrumb">
         <ol className="flex flex-wrap items-center gap-1 text-sm text-muted-foreground">
           <li>
@@ -40,114 +85,123 @@ export function LessonPreviewView({ lesson, course }: LessonPreviewViewProps) {
         </ol>
       </nav>
 
-      <article aria-labelledby="lesson-title" className="grid grid-cols-1 gap-6">
-        <header className="grid gap-3">
-          <p className="text-sm font-medium text-muted-foreground">{lesson.section_title}</p>
-          <h1 id="lesson-title" className="font-display text-3xl leading-tight font-semibold tracking-tight text-balance sm:text-4xl">
-            {lesson.title}
-          </h1>
-          <ul className="flex flex-wrap items-center gap-x-4 gap-y-2 text-sm text-muted-foreground">
-            <li className="inline-flex items-center gap-1.5">
-              <LessonKindIcon kind={lesson.kind} className="size-4" />
-              {LESSON_KIND_LABELS[lesson.kind]}
-            </li>
-            {lesson.duration_seconds > 0 && (
-              <li className="inline-flex items-center gap-1.5">
-                <Clock className="size-4" aria-hidden />
-                {lesson.kind === "article" ? `${formatDuration(lesson.duration_seconds)} read` : formatDuration(lesson.duration_seconds)}
-              </li>
+      <div className="grid grid-cols-1 gap-8 lg:grid-cols-[minmax(0,1fr)_20rem] lg:items-start xl:grid-cols-[minmax(0,1fr)_22rem]">
+        <div className="grid min-w-0 grid-cols-1 gap-8">
+          <article aria-labelledby="lesson-title" className="grid grid-cols-1 gap-6">
+            {media}
+            <header className="grid gap-3">
+              <p className="text-sm font-medium text-muted-foreground">{lesson.section_title}</p>
+              <h1 id="lesson-title" className="font-display text-3xl leading-tight font-semibold tracking-tight text-balance sm:text-4xl">
+                {lesson.title}
+              </h1>
+              <ul className="flex flex-wrap items-center gap-x-4 gap-y-2 text-sm text-muted-foreground">
+                <li className="inline-flex items-center gap-1.5">
+                  <LessonKindIcon kind={lesson.kind} className="size-4" />
+                  {LESSON_KIND_LABELS[lesson.kind]}
+                </li>
+                {lesson.duration_seconds > 0 && (
+                  <li className="inline-flex items-center gap-1.5">
+                    <Clock className="size-4" aria-hidden />
+                    {lesson.kind === "article" ? `${formatDuration(lesson.duration_seconds)} read` : formatDuration(lesson.duration_seconds)}
+                  </li>
+                )}
+                {lesson.is_preview && (
+                  <li>
+                    <Badge tone="accent">Free preview</Badge>
+                  </li>
+                )}
+              </ul>
+            </header>
+
+            {(lesson.kind === "quiz" || lesson.kind === "assignment") && (
+              <NotYetPanel icon={ListChecks} title={`${LESSON_KIND_LABELS[lesson.kind]}s open in an upcoming release`}>
+                For now you can read the instructions{hasBody ? " below" : " once the instructor adds them"}.
+              </NotYetPanel>
             )}
-            {lesson.is_preview && (
-              <li>
-                <Badge tone="accent">Free preview</Badge>
-              </li>
+
+            {hasBody ? (
+              <section aria-labelledby={lesson.kind === "article" ? undefined : "lesson-notes"} className="grid gap-3">
+                {lesson.kind !== "article" && (
+                  <h2 id="lesson-notes" className="text-lg font-semibold">
+                    {lesson.kind === "video" ? "Lesson notes" : "Instructions"}
+                  </h2>
+                )}
+                <Markdown headingLevel={lesson.kind === "article" ? 2 : 3}>{lesson.body}</Markdown>
+              </section>
+            ) : (
+              lesson.kind === "article" && <p className="text-muted-foreground">This lesson has no text yet.</p>
             )}
-          </ul>
-        </header>
+          </article>
 
-        {lesson.kind === "video" && (
-          <NotYetPanel icon={Film} title="The video for this lesson hasn't been uploaded yet">
-            Video lessons play here once their instructor uploads them, which arrives with an upcoming Lectern release.
-            {hasBody && " The lesson notes are below."}
-          </NotYetPanel>
-        )}
-        {(lesson.kind === "quiz" || lesson.kind === "assignment") && (
-          <NotYetPanel icon={ListChecks} title={`${LESSON_KIND_LABELS[lesson.kind]}s open in an upcoming release`}>
-            For now you can read the instructions{hasBody ? " below" : " once the instructor adds them"}.
-          </NotYetPanel>
-        )}
-
-        {hasBody ? (
-          <section aria-labelledby={lesson.kind === "article" ? undefined : "lesson-notes"} className="grid gap-3">
-            {lesson.kind !== "article" && (
-              <h2 id="lesson-notes" className="text-lg font-semibold">
-                {lesson.kind === "video" ? "Lesson notes" : "Instructions"}
-              </h2>
+          <nav aria-label="Other lessons" className="grid gap-3 border-t border-border pt-6 sm:grid-cols-2">
+            {lesson.previous_lesson_id ? (
+              <Neighbour
+                href={lessonHref(lesson.course_slug, lesson.previous_lesson_id)}
+                direction="previous"
+                lesson={titleOf(lesson.previous_lesson_id)}
+                opensAll={opensAll}
+              />
+            ) : (
+              <span className="hidden sm:block" />
             )}
-            <Markdown headingLevel={lesson.kind === "article" ? 2 : 3}>{lesson.body}</Markdown>
-          </section>
-        ) : (
-          lesson.kind === "article" && <p className="text-muted-foreground">This lesson has no text yet.</p>
-        )}
-      </article>
+            {lesson.next_lesson_id && (
+              <Neighbour href={lessonHref(lesson.course_slug, lesson.next_lesson_id)} direction="next" lesson={nextOutline} opensAll={opensAll} />
+            )}
+          </nav>
 
-      <nav aria-label="Other lessons" className="grid gap-3 border-t border-border pt-6 sm:grid-cols-2">
-        {lesson.previous_lesson_id ? (
-          <Neighbour
-            href={lessonHref(lesson.course_slug, lesson.previous_lesson_id)}
-            direction="previous"
-            title={titleOf(lesson.previous_lesson_id)?.title}
-            isPreview={titleOf(lesson.previous_lesson_id)?.is_preview}
-          />
-        ) : (
-          <span className="hidden sm:block" />
-        )}
-        {lesson.next_lesson_id && (
-          <Neighbour
-            href={lessonHref(lesson.course_slug, lesson.next_lesson_id)}
-            direction="next"
-            title={titleOf(lesson.next_lesson_id)?.title}
-            isPreview={titleOf(lesson.next_lesson_id)?.is_preview}
-          />
-        )}
-      </nav>
+          {access !== "enrolled" && (
+            <p className="rounded-xl border border-border bg-surface p-5 text-sm">
+              {access === "team" ? (
+                <>You can open every lesson because you teach or manage this course.</>
+              ) : (
+                <>
+                  This is a free preview of <strong className="font-semibold">{lesson.course_title}</strong>.
+                </>
+              )}{" "}
+              <Link href={courseHref} className="font-medium text-primary underline-offset-4 hover:underline">
+                About the course
+              </Link>
+            </p>
+          )}
+        </div>
 
-      <p className="rounded-xl border border-border bg-surface p-5 text-sm">
-        {lesson.is_preview ? (
-          <>
-            This is a free preview of <strong className="font-semibold">{lesson.course_title}</strong>.
-          </>
-        ) : (
-          // Only the course's team and admins get past the lock for now.
-          <>You can open this lesson because you teach or manage this course; students will need to enrol.</>
-        )}{" "}
-        <Link href={`${courseHref}#curriculum`} className="font-medium text-primary underline-offset-4 hover:underline">
-          See the whole curriculum
-        </Link>
-      </p>
+        {course && (
+          <div className="lg:sticky lg:top-20 lg:flex lg:max-h-[calc(100dvh-6rem)] lg:flex-col">
+            <LessonCurriculum key={lesson.id} slug={lesson.course_slug} sections={course.sections} currentId={lesson.id} opensAll={opensAll} />
+          </div>
+        )}
+      </div>
     </div>
   );
 }
 
-function NotYetPanel({ icon: Icon, title, children }: { icon: typeof Film; title: string; children: ReactNode }) {
+function NotYetPanel({ icon: Icon, title, action, children }: { icon: typeof Film; title: string; action?: ReactNode; children: ReactNode }) {
   return (
-    <div className="grid aspect-video place-items-center rounded-xl border border-dashed border-border bg-muted/60 p-6 text-center">
+    <div className="grid min-h-56 place-items-center rounded-xl border border-dashed border-border bg-muted/60 p-6 text-center sm:aspect-video">
       <div className="grid max-w-md justify-items-center gap-2">
         <span className="flex size-12 items-center justify-center rounded-full bg-surface text-muted-foreground shadow-xs">
           <Icon className="size-6" aria-hidden />
         </span>
         <p className="font-semibold">{title}</p>
         <p className="text-sm text-muted-foreground">{children}</p>
+        {action && <div className="mt-2">{action}</div>}
       </div>
     </div>
   );
 }
 
-type NeighbourProps = { href: string; direction: "previous" | "next"; title: string | undefined; isPreview: boolean | undefined };
+type NeighbourProps = {
+  href: string;
+  direction: "previous" | "next";
+  /** The lesson's outline entry, when the course's outline is known. */
+  lesson: { title: string; is_preview: boolean } | undefined;
+  opensAll: boolean;
+};
 
-/** A link to the lesson before or after; it may be locked, in which case that page says so. */
-function Neighbour({ href, direction, title, isPreview }: NeighbourProps) {
+/** A link to the lesson before or after; a locked one says so (its page explains why). */
+function Neighbour({ href, direction, lesson, opensAll }: NeighbourProps) {
   const next = direction === "next";
+  const locked = lesson !== undefined && !opensAll && !lesson.is_preview;
   return (
     <Link
       href={href}
@@ -159,8 +213,14 @@ function Neighbour({ href, direction, title, isPreview }: NeighbourProps) {
         {next ? "Next lesson" : "Previous lesson"}
         {next && <ArrowRight className="size-3.5" aria-hidden />}
       </span>
-      <span className="font-medium">{title ?? (next ? "Continue" : "Go back")}</span>
-      {isPreview && <span className="text-xs text-muted-foreground">Free preview</span>}
+      <span className="font-medium">{lesson?.title ?? (next ? "Continue" : "Go back")}</span>
+      {locked ? (
+        <span className={cn("inline-flex items-center gap-1 text-xs text-muted-foreground", next && "justify-end")}>
+          <Lock className="size-3" aria-hidden /> For enrolled students
+        </span>
+      ) : (
+        !opensAll && lesson?.is_preview && <span className="text-xs text-muted-foreground">Free preview</span>
+      )}
     </Link>
   );
 }

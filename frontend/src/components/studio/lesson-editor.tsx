@@ -16,12 +16,10 @@ import { useCurriculum } from "./curriculum-context";
 import { MarkdownField } from "./markdown-field";
 import { SaveIndicator } from "./save-indicator";
 import { useAutosave } from "./use-autosave";
+import { useUploadManager } from "./video/upload-manager";
+import { VideoPanel } from "./video/video-panel";
 
-const LATER: Record<Exclude<LessonKind, "article">, { title: string; text: string }> = {
-  video: {
-    title: "Video upload arrives with the media feature",
-    text: "For now you can name this lesson, place it in the curriculum and mark it as a free preview. Its video is added once uploads are available.",
-  },
+const LATER: Record<Exclude<LessonKind, "article" | "video">, { title: string; text: string }> = {
   quiz: {
     title: "Quiz questions arrive with the assessments feature",
     text: "For now you can name this lesson, place it in the curriculum and mark it as a free preview. Its questions are written once quizzes are available.",
@@ -34,15 +32,17 @@ const LATER: Record<Exclude<LessonKind, "article">, { title: string; text: strin
 
 type LessonEditorProps = { id: string; lesson: StudioLesson; onClose: () => void };
 
-/** The open lesson: its title, its content (an article's text is autosaved), and deleting it. */
+/** The open lesson: its title, its content (an article's text is autosaved, a video uploaded), and deleting it. */
 export function LessonEditor({ id, lesson, onClose }: LessonEditorProps) {
   const curriculum = useCurriculum();
   const remove = useDeleteLesson(curriculum.courseId);
+  const uploads = useUploadManager();
   const editable = curriculum.editable;
 
   const deleteLesson = () =>
     remove.mutate(lesson.id, {
       onSuccess: () => {
+        uploads.forgetLessons([lesson.id]);
         toast.success(`Lesson “${lesson.title}” deleted.`);
         curriculum.announce(`Lesson “${lesson.title}” deleted.`);
       },
@@ -54,6 +54,8 @@ export function LessonEditor({ id, lesson, onClose }: LessonEditorProps) {
       <LessonTitleField lesson={lesson} editable={editable} />
       {lesson.kind === "article" ? (
         <ArticleBody lesson={lesson} editable={editable} />
+      ) : lesson.kind === "video" ? (
+        <VideoPanel lesson={lesson} courseId={curriculum.courseId} editable={editable} />
       ) : (
         <Alert tone="info" title={LATER[lesson.kind].title}>
           {LATER[lesson.kind].text}
@@ -71,7 +73,11 @@ export function LessonEditor({ id, lesson, onClose }: LessonEditorProps) {
               </Button>
             }
             title={`Delete “${lesson.title}”?`}
-            description="The lesson and everything written in it are deleted. This can't be undone."
+            description={
+              lesson.kind === "video"
+                ? "The lesson, its video and its captions are deleted, and an upload still running for it stops. This can't be undone."
+                : "The lesson and everything written in it are deleted. This can't be undone."
+            }
             confirmLabel="Delete lesson"
             onConfirm={deleteLesson}
           />

@@ -19,6 +19,9 @@ import { moveSection } from "./curriculum-order";
 import { DragHandle } from "./drag-handle";
 import { InlineTitle } from "./inline-title";
 import { LessonRow } from "./lesson-row";
+import { SectionVideoBar, useSectionVideoUploads } from "./video/section-video-upload";
+import { useUploadManager } from "./video/upload-manager";
+import { useFileDrop } from "./video/use-file-drop";
 
 type SectionCardProps = {
   section: StudioSection;
@@ -28,12 +31,16 @@ type SectionCardProps = {
   allSections: StudioSection[];
 };
 
-/** One section: its title and controls, its lessons (a sortable list of their own), and "Add lesson". */
+/** One section: its title and controls, its lessons (a sortable list of their own), "Upload videos" and "Add lesson". */
 export function SectionCard({ section, lessonIds, index, allSections }: SectionCardProps) {
   const curriculum = useCurriculum();
   const { editable, order, dragging } = curriculum;
   const rename = useRenameSection(curriculum.courseId);
   const remove = useDeleteSection(curriculum.courseId);
+  const uploads = useUploadManager();
+  const videoUploads = useSectionVideoUploads(curriculum.courseId, section, curriculum.announce);
+  // Video files dropped anywhere on the section become lessons (a lesson's own video panel takes its drops first).
+  const fileDrop = useFileDrop(editable, (files) => void videoUploads.start(files));
   const headingId = useId();
   const sortable = useSortable({
     id: section.id,
@@ -67,6 +74,7 @@ export function SectionCard({ section, lessonIds, index, allSections }: SectionC
   const deleteSection = () =>
     remove.mutate(section.id, {
       onSuccess: () => {
+        uploads.forgetLessons(section.lessons.map((lesson) => lesson.id));
         toast.success(`Section “${section.title}” deleted.`);
         curriculum.announce(`Section “${section.title}” deleted.`);
       },
@@ -80,7 +88,12 @@ export function SectionCard({ section, lessonIds, index, allSections }: SectionC
       data-testid="curriculum-section"
       data-section-title={section.title}
       aria-labelledby={headingId}
-      className={cn("rounded-xl border border-border bg-background/60", sortable.isDragging && "opacity-40")}
+      {...fileDrop.handlers}
+      className={cn(
+        "relative rounded-xl border border-border bg-background/60",
+        sortable.isDragging && "opacity-40",
+        fileDrop.over && "border-primary ring-2 ring-primary/30",
+      )}
     >
       <div className="flex flex-wrap items-center gap-x-2 gap-y-1 border-b border-border px-2 py-2 sm:px-3">
         {editable && <DragHandle label={`Reorder section ${section.title}`} sortable={sortable} />}
@@ -132,7 +145,7 @@ export function SectionCard({ section, lessonIds, index, allSections }: SectionC
               title={`Delete “${section.title}”?`}
               description={
                 lessons.length > 0
-                  ? `Its ${lessons.length} ${lessons.length === 1 ? "lesson is" : "lessons are"} deleted with it, including any text written in them. This can't be undone.`
+                  ? `Its ${lessons.length} ${lessons.length === 1 ? "lesson is" : "lessons are"} deleted with it, including any text, videos and captions in them. This can't be undone.`
                   : "The section is empty. This can't be undone."
               }
               confirmLabel="Delete section"
@@ -158,7 +171,13 @@ export function SectionCard({ section, lessonIds, index, allSections }: SectionC
           )}
         </ol>
       </SortableContext>
+      {editable && <SectionVideoBar sectionTitle={section.title} creating={videoUploads.creating} onFiles={(files) => void videoUploads.start(files)} />}
       {editable && <AddLessonForm sectionId={section.id} sectionTitle={section.title} />}
+      {fileDrop.over && (
+        <div className="pointer-events-none absolute inset-0 flex items-center justify-center rounded-xl bg-surface/85 px-4 text-center font-medium" aria-hidden>
+          Drop to add a video lesson for each file to “{section.title}”
+        </div>
+      )}
     </li>
   );
 }

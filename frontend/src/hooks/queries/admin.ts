@@ -2,7 +2,7 @@
 
 import { useInfiniteQuery, useMutation, useQuery, useQueryClient, type InfiniteData } from "@tanstack/react-query";
 import { api } from "@/lib/api/client";
-import type { AdminUser, AdminUserPage, ApplicationStatus, Role } from "@/lib/api/models";
+import type { AdminUser, AdminUserPage, ApplicationStatus, EnrolledStudent, Role } from "@/lib/api/models";
 import { unwrap } from "@/lib/api/unwrap";
 import { queryKeys } from "./keys";
 
@@ -94,6 +94,55 @@ export function useDecideApplication() {
       // An approval grants a role, so user lists are stale too.
       void queryClient.invalidateQueries({ queryKey: queryKeys.admin.applications });
       void queryClient.invalidateQueries({ queryKey: queryKeys.admin.users });
+    },
+  });
+}
+
+// --- enrolments ------------------------------------------------------------------------
+
+const enrollments = (courseId: string) => ({ params: { path: { course_id: courseId } } });
+
+/** Everyone enrolled in a course, the newest first. */
+export function useCourseEnrollments(courseId: string) {
+  return useQuery({
+    queryKey: queryKeys.admin.enrollments(courseId),
+    queryFn: () => unwrap(api.GET("/api/admin/courses/{course_id}/enrollments", enrollments(courseId))),
+  });
+}
+
+/** Gives a student the course without a purchase; they top the list once the API agrees. */
+export function useGrantEnrollment(courseId: string) {
+  const queryClient = useQueryClient();
+  const key = queryKeys.admin.enrollments(courseId);
+  return useMutation({
+    mutationFn: (email: string) => unwrap(api.POST("/api/admin/courses/{course_id}/enrollments", { ...enrollments(courseId), body: { email } })),
+    onSuccess: (student) => {
+      queryClient.setQueryData<EnrolledStudent[]>(key, (list) => list && [student, ...list.filter((each) => each.user_id !== student.user_id)]);
+      void queryClient.invalidateQueries({ queryKey: key });
+      void queryClient.invalidateQueries({ queryKey: queryKeys.admin.audit });
+    },
+  });
+}
+
+/** Takes a student's access away; they leave the list at once and come back if the API refuses. */
+export function useRevokeEnrollment(courseId: string) {
+  const queryClient = useQueryClient();
+  const key = queryKeys.admin.enrollments(courseId);
+  return useMutation({
+    mutationFn: (userId: string) =>
+      unwrap(api.DELETE("/api/admin/courses/{course_id}/enrollments/{user_id}", { params: { path: { course_id: courseId, user_id: userId } } })),
+    onMutate: async (userId) => {
+      await queryClient.cancelQueries({ queryKey: key, exact: true });
+      const previous = queryClient.getQueryData<EnrolledStudent[]>(key);
+      queryClient.setQueryData<EnrolledStudent[]>(key, (list) => list?.filter((student) => student.user_id !== userId));
+      return { previous };
+    },
+    onError: (_error, _userId, context) => {
+      if (context?.previous) queryClient.setQueryData(key, context.previous);
+    },
+    onSettled: () => {
+      void queryClient.invalidateQueries({ queryKey: key });
+      void queryClient.invalidateQueries({ queryKey: queryKeys.admin.audit });
     },
   });
 }

@@ -22,6 +22,7 @@ export const queryKeys = {
     courseList: (filters: { q: string; status: CourseStatus | null }) => ["admin", "courses", filters] as const,
     audit: ["admin", "audit"] as const,
     auditList: (filters: { action: string | null; subjectId: string | null }) => ["admin", "audit", filters] as const,
+    enrollments: (courseId: string) => ["admin", "enrollments", courseId] as const,
   },
   catalog: {
     all: ["catalog"] as const,
@@ -31,11 +32,20 @@ export const queryKeys = {
     languages: ["catalog", "languages"] as const,
     lesson: (slug: string, lessonId: string) => ["catalog", "lesson", slug, lessonId] as const,
   },
+  player: {
+    all: ["player"] as const,
+    /** The playback grant of a lesson's video; refetched before it expires. */
+    grant: (lessonId: string) => ["player", "grant", lessonId] as const,
+    /** A video's seek-preview index (sprite tiles by time); the same for every grant. */
+    thumbnails: (videoId: string) => ["player", "thumbnails", videoId] as const,
+  },
   studio: {
     all: ["studio"] as const,
     courses: ["studio", "courses"] as const,
     course: (id: string) => ["studio", "course", id] as const,
     preview: (id: string) => ["studio", "course", id, "preview"] as const,
     history: (id: string) => ["studio", "course", id, "history"] as const,
+    /** A video lesson's video, pending upload and captions. */
+    video: (lessonId: string) => ["studio", "lesson", lessonId, "video"] as const,
   },
 };

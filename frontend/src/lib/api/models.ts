@@ -42,6 +42,20 @@ export type AdminCourse = Schemas["AdminCourse"];
 export type AuditEntry = Schemas["AuditEntry"];
 export type AuditPage = Schemas["Page_AuditEntry_"];
 
+export type LessonVideo = Schemas["LessonVideo"];
+export type VideoOut = Schemas["VideoOut"];
+export type VideoStatus = Schemas["VideoStatus"];
+export type Rendition = Schemas["RenditionOut"];
+export type CaptionOut = Schemas["CaptionOut"];
+export type CaptionUpdate = Schemas["CaptionUpdate"];
+export type CaptionUploadBody = Schemas["Body_studio_uploadCaptions"];
+export type EnrolledStudent = Schemas["EnrolledStudent"];
+export type EnrollmentSource = Schemas["EnrollmentSource"];
+
+export type PlaybackGrant = Schemas["PlaybackGrant"];
+export type CaptionTrack = Schemas["CaptionTrack"];
+export type PositionUpdate = Schemas["PositionUpdate"];
+
 /** The JSON body an operation accepts, looked up by path and method rather than schema name. */
 export type JsonBody<P extends keyof paths, M extends keyof paths[P]> = paths[P][M] extends {
   requestBody?: { content: { "application/json": infer Body } };

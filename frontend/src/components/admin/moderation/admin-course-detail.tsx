@@ -9,6 +9,7 @@ import { LocalTime } from "@/components/ui/local-time";
 import { QueryError } from "@/components/ui/query-error";
 import { Skeleton } from "@/components/ui/skeleton";
 import { useCourseRecord } from "@/hooks/queries/moderation";
+import { EnrolledStudentsCard } from "../enrollments/enrolled-students-card";
 import { CoursePreview } from "./course-preview";
 import { CourseStatusBadge } from "./course-status-badge";
 import { isPublic } from "./course-links";
@@ -89,6 +90,7 @@ export function AdminCourseDetail({ courseId }: { courseId: string }) {
               <p className="whitespace-pre-line">{record.data.review_reason}</p>
             </Alert>
           )}
+          <EnrolledStudentsCard courseId={courseId} courseTitle={record.data.title} />
           <CoursePreview courseId={courseId} title={record.data.title} />
         </>
       )}

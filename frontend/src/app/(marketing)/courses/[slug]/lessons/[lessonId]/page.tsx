@@ -2,9 +2,10 @@ import type { Metadata } from "next";
 import { notFound } from "next/navigation";
 import { LessonLockedView } from "@/components/catalog/lesson-locked-view";
 import { LessonPreviewView } from "@/components/catalog/lesson-preview-view";
+import { getCurrentUser } from "@/lib/api/server";
 import { plainExcerpt } from "@/lib/catalog/plain-excerpt";
 import { absoluteUrl } from "@/lib/catalog/public-url";
-import { fetchCourseLanding, fetchLesson } from "@/lib/catalog/server";
+import { courseAccess, fetchCourseLanding, fetchLesson } from "@/lib/catalog/server";
 
 type LessonPageProps = PageProps<"/courses/[slug]/lessons/[lessonId]">;
 
@@ -26,11 +27,13 @@ export async function generateMetadata({ params }: LessonPageProps): Promise<Met
   };
 }
 
-export default async function LessonPreviewPage({ params }: LessonPageProps) {
+export default async function LessonPage({ params }: LessonPageProps) {
   const { slug, lessonId } = await params;
-  // The landing names the neighbouring lessons; a draft (seen by its instructor) has none, which is fine.
-  const [found, course] = await Promise.all([fetchLesson(slug, lessonId), fetchCourseLanding(slug)]);
+  // The lesson is fetched with the viewer's cookies (the team and enrolled students open every
+  // lesson). The landing lists the course's lessons; a draft (seen by its team) has none, which is fine.
+  const [found, course, me] = await Promise.all([fetchLesson(slug, lessonId), fetchCourseLanding(slug), getCurrentUser()]);
   if (found.outcome === "missing") notFound();
-  if (found.outcome === "locked") return <LessonLockedView slug={slug} course={course} />;
-  return <LessonPreviewView lesson={found.lesson} course={course} />;
+  if (found.outcome === "locked") return <LessonLockedView slug={slug} lessonId={lessonId} course={course} signedIn={me !== null} />;
+  const access = await courseAccess(found.lesson, course, me);
+  return <LessonPreviewView lesson={found.lesson} course={course} access={access} signedIn={me !== null} />;
 }
