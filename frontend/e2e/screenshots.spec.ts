@@ -33,6 +33,16 @@ test("screenshots of the main pages", async ({ page }, testInfo) => {
   await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
   await shoot(page, "preview-lesson", project);
 
+  // The demo video lesson, paused a few seconds in with the controls and captions showing.
+  await page.goto("/courses/smartphone-filmmaking-essentials");
+  await page.getByRole("link", { name: /Start with the free preview/ }).first().click();
+  const player = page.getByTestId("video-player");
+  await player.getByRole("button", { name: "Play", exact: true }).click();
+  await expect.poll(() => player.locator("video").evaluate((video: HTMLVideoElement) => video.currentTime), { timeout: 20_000 }).toBeGreaterThan(2);
+  await player.getByRole("button", { name: "Pause", exact: true }).click();
+  await player.hover();
+  await page.screenshot({ path: `${OUT}video-lesson-${project}.png`, fullPage: true, animations: "disabled" });
+
   const teacher = await page.context().browser()!.newContext(testInfo.project.use);
   const studio = await teacher.newPage();
   await signInByApi(studio, testInfo, INSTRUCTOR);
@@ -43,6 +53,12 @@ test("screenshots of the main pages", async ({ page }, testInfo) => {
   await studio.getByRole("tab", { name: "Curriculum" }).click();
   await expect(studio.getByRole("list", { name: "Sections" })).toBeVisible();
   await shoot(studio, "studio-curriculum", project);
+  await studio.goto("/studio");
+  await studio.getByRole("link", { name: /Smartphone Filmmaking Essentials/ }).first().click();
+  await studio.getByRole("tab", { name: "Curriculum" }).click();
+  await studio.getByRole("button", { name: "Your phone is a real camera", exact: true }).click();
+  await expect(studio.getByTestId("current-video")).toBeVisible();
+  await shoot(studio, "studio-video", project);
   await teacher.close();
 
   await signInByApi(page, testInfo, ADMIN);
