@@ -6,12 +6,23 @@
 #            correction, the course landing) on 10,000 generated courses and 200,000 lessons,
 #            cached and uncached, beside the same SQL on a bare asyncpg pool; then the Next.js
 #            course page's time to first byte
+#   video    transcoding 60 s of 1080p30 to the HLS ladder with lectern.media's transcode()
+#            beside one plain ffmpeg command writing the same ladder (bench/transcode.py);
+#            CPU-bound, needs no database, server or wrk; runs last
+#   upload   a 2 GiB tus upload through the API: the API's memory above idle, MB/s, and the
+#            latency of GETs probed every 100 ms during it beside the same probes idle; beside
+#            nginx receiving the same bytes and dd copying them (bench/upload.py)
+#   delivery the demo video's HLS segments under wrk from the API (1 and 2 workers) beside
+#            nginx sending the same files, and through the Next.js /api/* proxy when a
+#            production build exists (bench/delivery.sh)
+#   playback time to first frame in Chromium after pressing Play on the lesson page, beside a
+#            bare hls.js page; needs a production web build (bench/playback.mjs)
 #
 # Production shape: PostgreSQL on 127.0.0.1:5432 (a fresh database, dropped at the end) and
 # Redis (keys under a unique prefix, deleted at the end). Safe to run again and again.
 #
 # Knobs (environment):
-#   BENCH_ONLY=auth|catalog       run one part (default: both)
+#   BENCH_ONLY=auth|catalog|video|upload|delivery|playback   run one part (default: all)
 #   BENCH_DURATION=15s  BENCH_CONNECTIONS=32  BENCH_THREADS=2  BENCH_WARMUP=3s
 #   BENCH_SIGN_IN_CONNECTIONS=4   connections of the three sign-in POST scenarios: argon2id is
 #                                 CPU-bound, more connections only add queueing (see the doc)
@@ -21,6 +32,8 @@
 #   BENCH_WEB_CONNECTIONS=4  BENCH_TTFB_REQUESTS=50
 #   BENCH_PG_HOST=127.0.0.1  BENCH_PG_PORT=5432  BENCH_PG_USER=postgres
 #   BENCH_REDIS_URL=redis://127.0.0.1:6379/0
+#   BENCH_VIDEO_RUNS=3            runs of each side of the video part (alternating)
+#   BENCH_UPLOAD_BYTES=2147483648 the upload's size     BENCH_PLAYBACK_RUNS=20  page views each
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -43,9 +56,15 @@ LESSONS_PER_COURSE="${BENCH_LESSONS_PER_COURSE:-20}"
 WEB="${BENCH_WEB:-1}"
 WEB_CONNECTIONS="${BENCH_WEB_CONNECTIONS:-4}"
 TTFB_REQUESTS="${BENCH_TTFB_REQUESTS:-50}"
+VIDEO_RUNS="${BENCH_VIDEO_RUNS:-3}"
+UPLOAD_BYTES="${BENCH_UPLOAD_BYTES:-2147483648}"
+PLAYBACK_RUNS="${BENCH_PLAYBACK_RUNS:-20}"
 case "$ONLY" in
-  "" | auth | catalog) ;;
-  *) echo "bench: BENCH_ONLY must be auth or catalog (or unset for both)" >&2; exit 2 ;;
+  "" | auth | catalog | video | upload | delivery | playback) ;;
+  *)
+    echo "bench: BENCH_ONLY must be auth, catalog, video, upload, delivery or playback (or unset for all)" >&2
+    exit 2
+    ;;
 esac
 wants() { [[ -z "$ONLY" || "$ONLY" == "$1" ]]; }
 
@@ -60,6 +79,18 @@ die() { printf '\nbench: error: %s\n' "$*" >&2; exit 1; }
 # --- tools ----------------------------------------------------------------------------------
 
 [[ -x "$VENV/bin/python" ]] || die "no backend venv at $VENV: run 'cd backend && uv sync' first"
+
+# === video: bench/transcode.py; the source is made once into bench/results/cache/ ==========
+run_video() {
+  say "video: transcode() beside a plain ffmpeg ladder, 60 s of 1080p30 ($VIDEO_RUNS runs each)"
+  "$VENV/bin/python" "$BENCH/transcode.py" --runs "$VIDEO_RUNS" --json "$RESULTS/video.json" \
+    || die "the video bench failed"
+}
+if [[ "$ONLY" == video ]]; then
+  run_video
+  exit 0
+fi
+
 for tool in psql redis-cli curl; do
   command -v "$tool" >/dev/null || die "$tool is needed (apt-get install postgresql-client redis-tools curl)"
 done
@@ -268,6 +299,70 @@ if wants catalog; then
   source "$BENCH/catalog.sh"
 fi
 
+# === delivery: HLS segments from the API beside nginx (bench/delivery.sh) =====================
+if wants delivery; then
+  # shellcheck source=delivery.sh
+  source "$BENCH/delivery.sh"
+fi
+
+# === playback: time to first frame in Chromium (bench/playback.mjs) ===========================
+# On a production build only (a dev server's first frames say nothing): never built here.
+run_playback() {
+  local skip=""
+  if [[ ! -f "$ROOT/frontend/.next/BUILD_ID" ]]; then
+    skip="no production web build (frontend/.next/BUILD_ID; make it with scripts/build-web.sh)"
+  elif ! command -v node >/dev/null || [[ ! -x /usr/bin/chromium ]]; then
+    skip="node or /usr/bin/chromium is missing"
+  elif [[ ! -d "$ROOT/frontend/node_modules/playwright-core" ]]; then
+    skip="the web app's packages are not installed (make setup)"
+  fi
+  if [[ -n "$skip" ]]; then
+    echo "WARNING: $skip; time to first frame is not measured this run." >&2
+    echo "$skip" >"$RESULTS/raw/playback-skipped.txt"
+    return 0
+  fi
+  local web_port api_port api_pid web_pid
+  web_port="$(free_port)"
+  api_port="$(free_port)"
+  # An API of its own that accepts writes (the grant is a POST) from the page's origin.
+  LECTERN_EXTRA_ORIGINS="[\"http://127.0.0.1:$web_port\"]" setsid "$VENV/bin/uvicorn" \
+    --factory lectern.app:create_app --port "$api_port" "${UVICORN_OPTS[@]}" \
+    >"$WORK/playback-api.log" 2>&1 &
+  api_pid=$!
+  PIDS+=("$api_pid")
+  GROUPS_TO_KILL+=("$api_pid")
+  wait_up "http://127.0.0.1:$api_port/healthz" "Lectern API (playback)" "$api_pid"
+  (
+    cd "$ROOT/frontend"
+    LECTERN_API_INTERNAL_URL="http://127.0.0.1:$api_port" LECTERN_PUBLIC_URL="$ORIGIN" \
+      exec setsid ./node_modules/.bin/next start --hostname 127.0.0.1 --port "$web_port"
+  ) >"$WORK/playback-web.log" 2>&1 &
+  web_pid=$!
+  PIDS+=("$web_pid")
+  GROUPS_TO_KILL+=("$web_pid")
+  for _ in $(seq 1 300); do
+    curl -fsS -o /dev/null "http://127.0.0.1:$web_port/" 2>/dev/null && break
+    kill -0 "$web_pid" 2>/dev/null || die "next start exited (see $WORK/playback-web.log)"
+    sleep 0.2
+  done
+  say "playback: time to first frame, lesson page beside bare hls.js ($PLAYBACK_RUNS views each, cold and warm)"
+  echo "web build: frontend/.next from $(date -r "$ROOT/frontend/.next/BUILD_ID" '+%F %T')"
+  node "$BENCH/playback.mjs" --web "http://127.0.0.1:$web_port" --runs "$PLAYBACK_RUNS" \
+    --json "$RESULTS/raw/playback.json" || die "the playback bench failed"
+  kill -- "-$web_pid" "-$api_pid" 2>/dev/null || true
+}
+if wants playback; then
+  run_playback
+fi
+
+# === upload: 2 GiB through tus (bench/upload.py, which starts its own API process) ============
+if wants upload; then
+  say "upload: $((UPLOAD_BYTES / 1024 / 1024)) MiB through the API's tus endpoint, beside nginx and dd"
+  "$PY" "$BENCH/upload.py" --size "$UPLOAD_BYTES" --work "$WORK" --json "$RESULTS/raw/upload.json" \
+    || die "the upload bench failed"
+  sync
+fi
+
 # --- report ---------------------------------------------------------------------------------
 
 version() { "$PY" -c "import importlib.metadata as m; print(m.version('$1'))"; }
@@ -296,3 +391,7 @@ EOF
 export BENCH_META_JSON
 say "results"
 "$PY" "$BENCH/report.py" summary "$RESULTS/raw" "$RESULTS/latest.json"
+
+if [[ -z "$ONLY" ]]; then
+  run_video
+fi
