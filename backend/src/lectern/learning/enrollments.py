@@ -58,15 +58,7 @@ class EnrollmentService:
         )
         session.add(enrollment)
         course.enrollment_count += 1
-        await audit_service.record(
-            session,
-            actor=admin,
-            action="enrollment.granted",
-            subject_type="course",
-            subject_id=course.id,
-            subject_label=course.title,
-            data={"student": student.email},
-        )
+        await _audit(session, admin, course, "enrollment.granted", student)
         await session.flush()
         return _present(enrollment, student)
 
@@ -86,15 +78,21 @@ class EnrollmentService:
         enrollment, student = row
         await session.delete(enrollment)
         course.enrollment_count = max(0, course.enrollment_count - 1)
-        await audit_service.record(
-            session,
-            actor=admin,
-            action="enrollment.revoked",
-            subject_type="course",
-            subject_id=course.id,
-            subject_label=course.title,
-            data={"student": student.email},
-        )
+        await _audit(session, admin, course, "enrollment.revoked", student)
+
+
+async def _audit(
+    session: AsyncSession, admin: User, course: Course, action: str, student: User
+) -> None:
+    await audit_service.record(
+        session,
+        actor=admin,
+        action=action,
+        subject_type="course",
+        subject_id=course.id,
+        subject_label=course.title,
+        data={"student": student.email},
+    )
 
 
 def _present(enrollment: Enrollment, user: User) -> EnrolledStudent:

@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect } from "react";
+import { listen } from "./listen";
 import { sendPosition } from "./position";
 
 const EVERY_MS = 15_000;
@@ -38,22 +39,14 @@ export function useHeartbeat(video: HTMLVideoElement | null, lessonId: string, e
     const onHidden = () => {
       if (document.visibilityState === "hidden") save();
     };
-    video.addEventListener("timeupdate", onTime);
-    video.addEventListener("play", onPlay);
-    video.addEventListener("playing", onPlaying);
-    video.addEventListener("pause", onPause);
-    video.addEventListener("seeked", save);
-    window.addEventListener("pagehide", save);
-    document.addEventListener("visibilitychange", onHidden);
+    const fromVideo = listen(video, { timeupdate: onTime, play: onPlay, playing: onPlaying, pause: onPause, seeked: save });
+    const fromPage = listen(window, { pagehide: save });
+    const fromDocument = listen(document, { visibilitychange: onHidden });
     return () => {
       window.clearInterval(timer);
-      video.removeEventListener("timeupdate", onTime);
-      video.removeEventListener("play", onPlay);
-      video.removeEventListener("playing", onPlaying);
-      video.removeEventListener("pause", onPause);
-      video.removeEventListener("seeked", save);
-      window.removeEventListener("pagehide", save);
-      document.removeEventListener("visibilitychange", onHidden);
+      fromVideo();
+      fromPage();
+      fromDocument();
       save();
     };
   }, [video, lessonId, enabled]);

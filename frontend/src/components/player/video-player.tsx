@@ -10,6 +10,7 @@ import { cn } from "@/lib/class-names";
 import { ControlButton } from "./control-button";
 import { withNewestGrant } from "./grant-url";
 import { CaptionsMenu, QualityMenu, SpeedMenu } from "./player-menus";
+import { listen } from "./listen";
 import { GrantProblem, PlayerProblem } from "./player-problem";
 import { SeekBar } from "./seek-bar";
 import { type PlayerAction, rateLabel, SHORTCUT_HELP, shortcutFor, stepRate } from "./shortcuts";
@@ -369,24 +370,19 @@ function PlayerStage({ grant, refreshGrant, lessonId, title, signedIn, autoPlay,
     const onPip = () => setPip(document.pictureInPictureElement === video);
     const onWebkitBegin = () => setFullscreen(true);
     const onWebkitEnd = () => setFullscreen(false);
-    video.addEventListener("play", onPlay);
-    video.addEventListener("ended", onEndedEvent);
-    video.addEventListener("enterpictureinpicture", onPip);
-    video.addEventListener("leavepictureinpicture", onPip);
-    video.addEventListener("webkitbeginfullscreen", onWebkitBegin);
-    video.addEventListener("webkitendfullscreen", onWebkitEnd);
+    const stop = listen(video, {
+      play: onPlay,
+      ended: onEndedEvent,
+      enterpictureinpicture: onPip,
+      leavepictureinpicture: onPip,
+      webkitbeginfullscreen: onWebkitBegin,
+      webkitendfullscreen: onWebkitEnd,
+    });
     setSupport({
       fullscreen: document.fullscreenEnabled || typeof (video as WebkitVideo).webkitEnterFullscreen === "function",
       pip: Boolean(document.pictureInPictureEnabled) && !video.disablePictureInPicture,
     });
-    return () => {
-      video.removeEventListener("play", onPlay);
-      video.removeEventListener("ended", onEndedEvent);
-      video.removeEventListener("enterpictureinpicture", onPip);
-      video.removeEventListener("leavepictureinpicture", onPip);
-      video.removeEventListener("webkitbeginfullscreen", onWebkitBegin);
-      video.removeEventListener("webkitendfullscreen", onWebkitEnd);
-    };
+    return stop;
   }, [video]);
 
   useEffect(() => {

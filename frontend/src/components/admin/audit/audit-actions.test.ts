@@ -12,6 +12,8 @@ describe("describeAuditAction", () => {
       "course.published",
       "course.unlisted",
       "course.archived",
+      "enrollment.granted",
+      "enrollment.revoked",
       "topic.created",
       "topic.updated",
       "topic.deleted",

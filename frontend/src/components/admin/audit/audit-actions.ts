@@ -19,6 +19,8 @@ const ACTIONS: Record<string, AuditActionWords> = {
   "course.published": { label: "Published", verb: "published", after: "", tone: "success" },
   "course.unlisted": { label: "Unlisted", verb: "unlisted", after: "", tone: "neutral" },
   "course.archived": { label: "Archived", verb: "archived", after: "", tone: "neutral" },
+  "enrollment.granted": { label: "Access granted", verb: "gave a student access to", after: "", tone: "success" },
+  "enrollment.revoked": { label: "Access revoked", verb: "took a student's access to", after: " away", tone: "warning" },
   "topic.created": { label: "Topic created", verb: "created the topic", after: "", tone: "accent" },
   "topic.updated": { label: "Topic edited", verb: "edited the topic", after: "", tone: "neutral" },
   "topic.deleted": { label: "Topic deleted", verb: "deleted the topic", after: "", tone: "danger" },
@@ -36,6 +38,7 @@ export function describeAuditAction(action: string): AuditActionWords {
 export const AUDIT_FAMILIES = [
   { prefix: null, label: "All" },
   { prefix: "course.", label: "Courses" },
+  { prefix: "enrollment.", label: "Access" },
   { prefix: "topic.", label: "Topics" },
 ] as const;
 

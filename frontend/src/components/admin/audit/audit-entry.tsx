@@ -12,6 +12,8 @@ import {
   Send,
   Undo2,
   Undo,
+  UserMinus,
+  UserPlus,
 } from "lucide-react";
 import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
@@ -30,6 +32,8 @@ const ICONS: Record<string, LucideIcon> = {
   "course.published": Globe,
   "course.unlisted": Link2,
   "course.archived": Archive,
+  "enrollment.granted": UserPlus,
+  "enrollment.revoked": UserMinus,
   "topic.created": FolderPlus,
   "topic.updated": FolderPen,
   "topic.deleted": FolderMinus,
@@ -79,6 +83,7 @@ export function AuditEntryItem({ entry, showSubjectFilter }: { entry: AuditEntry
             )}
             {words.after}
             {from && <span className="text-muted-foreground"> (was {from.toLowerCase()})</span>}
+            {entry.data.student && <span className="text-muted-foreground"> ({entry.data.student})</span>}
           </p>
           <p className="text-xs whitespace-nowrap text-muted-foreground">
             <LocalTime iso={entry.created_at} withTime />
