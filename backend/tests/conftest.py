@@ -41,7 +41,7 @@ for key in ("LECTERN_DATABASE_URL", "LECTERN_REDIS_URL", "LECTERN_SMTP_HOST", "L
 
 from lectern.app import create_app  # noqa: E402
 from lectern.config import Settings, get_settings  # noqa: E402
-from lectern.kit.cache import RedisCache  # noqa: E402
+from lectern.kit.cache import MemoryCache, RedisCache  # noqa: E402
 from lectern.kit.db import create_engine  # noqa: E402
 from lectern.migrate import upgrade  # noqa: E402
 from tests.fixtures.outbox import Outbox  # noqa: E402
@@ -165,9 +165,13 @@ async def db(
         # The smoke run keeps what it writes: its database lives for one run only.
         maker = async_sessionmaker(engine, expire_on_commit=False, autoflush=False)
         app.state.sessionmaker = maker
+        # A fresh in-process cache per test, as below: rate-limit counters never add up.
+        original_cache = app.state.cache
+        app.state.cache = MemoryCache()
         async with maker() as session:
             yield session
             await session.commit()
+        app.state.cache = original_cache
         return
     async with engine.connect() as conn:
         transaction = await conn.begin()
