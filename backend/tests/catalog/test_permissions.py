@@ -162,7 +162,9 @@ async def test_paid_lessons_stay_locked_while_previews_open(
         await publish(t, a, course["id"])
         base = f"/api/catalog/courses/{course['slug']}/lessons"
         for who in (anon, s):
-            assert (await who.get(f"{base}/{preview['id']}")).status_code == 200
+            opened = await who.get(f"{base}/{preview['id']}")
+            assert opened.status_code == 200
+            assert opened.json()["viewer_access"] == "previews"
             locked = await who.get(f"{base}/{paid['id']}")
             assert locked.status_code == 403
             assert locked.json()["code"] == "lesson_locked"

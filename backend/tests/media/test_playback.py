@@ -96,6 +96,8 @@ async def test_a_transcoded_lesson_streams_only_to_viewers_with_access(
     assert studio["pending"] is None
     landing = (await client.get(f"/api/catalog/courses/{course['slug']}")).json()
     assert landing["duration_seconds"] >= 6
+    lesson = await client.get(f"/api/catalog/courses/{course['slug']}/lessons/{lesson_id}")
+    assert lesson.json()["viewer_access"] == "team"
 
     # The team watches: every file of the stream answers, with the right type and no public
     # caching; a segment honours Range.
@@ -176,6 +178,7 @@ async def test_a_transcoded_lesson_streams_only_to_viewers_with_access(
         response = await enrolled.get(f"/api/catalog/courses/{course['slug']}/lessons/{lesson_id}")
         assert response.status_code == 200
         assert response.json()["video_ready"] is True
+        assert response.json()["viewer_access"] == "enrolled"
         students = (await admin_client.get(f"/api/admin/courses/{course['id']}/enrollments")).json()
         assert [s["email"] for s in students] == [student.email]
         response = await admin_client.delete(

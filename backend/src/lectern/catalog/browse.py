@@ -36,7 +36,7 @@ from lectern.catalog.schemas import (
 from lectern.catalog.search import corrected_query, highlights, text_match
 from lectern.catalog.topics import topic_service
 from lectern.errors import Forbidden, NotFound
-from lectern.learning.entitlements import can_open_lesson
+from lectern.learning.entitlements import lesson_access
 from lectern.media.videos import ready_video
 from lectern.models import Course, CourseLevel, CourseStatus, LessonKind, User
 
@@ -192,7 +192,8 @@ class CatalogBrowser:
         if index is None:
             raise NotFound("No such lesson in this course.")
         section, lesson = ordered[index]
-        if not await can_open_lesson(ctx.session, viewer, course, lesson):
+        access = await lesson_access(ctx.session, viewer, course, lesson)
+        if access is None:
             raise Forbidden(
                 "This lesson is for enrolled students. Free preview lessons are open to all.",
                 code="lesson_locked",
@@ -209,6 +210,7 @@ class CatalogBrowser:
             course_title=course.title,
             previous_lesson_id=ordered[index - 1][1].id if index > 0 else None,
             next_lesson_id=ordered[index + 1][1].id if index + 1 < len(ordered) else None,
+            viewer_access=access,
             video_ready=lesson.kind == LessonKind.video
             and await ready_video(ctx.session, lesson.id) is not None,
         )

@@ -11,6 +11,7 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, Field, StringConstraints, field_validator
 
 from lectern.catalog.languages import CURRENCIES, LANGUAGES
+from lectern.learning.schemas import CourseAccess
 from lectern.models import CourseLevel, CourseStatus, LessonKind
 
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
@@ -131,6 +132,10 @@ class LessonContent(BaseModel):
     previous_lesson_id: uuid.UUID | None
     next_lesson_id: uuid.UUID | None
     video_ready: bool = Field(description="A video lesson whose video can be played")
+    viewer_access: CourseAccess = Field(
+        description="Which of the course's lessons the viewer opens: every one (team, "
+        "enrolled) or the free previews"
+    )
 
 
 class SitemapEntry(BaseModel):

@@ -6,7 +6,6 @@ import { Button } from "@/components/ui/button";
 import type { CourseLanding, LessonContent } from "@/lib/api/models";
 import { cn } from "@/lib/class-names";
 import { lessonHref, lessonsInOrder } from "@/lib/catalog/course-outline";
-import type { CourseAccess } from "@/lib/catalog/server";
 import { formatDuration, LESSON_KIND_LABELS } from "@/lib/format/course";
 import { LessonCurriculum } from "./lesson-curriculum";
 import { LessonKindIcon } from "./lesson-kind-icon";
@@ -17,8 +16,6 @@ type LessonPreviewViewProps = {
   lesson: LessonContent;
   /** The public course, when there is one, to list its lessons and name the neighbouring ones. */
   course: CourseLanding | null;
-  /** How far the viewer's access goes: which of the other lessons open for them. */
-  access: CourseAccess;
   signedIn: boolean;
 };
 
@@ -27,7 +24,9 @@ type LessonPreviewViewProps = {
  * look at it): its video or text on the left, the course's lessons on the right (below, on a
  * phone), and the way to the lessons before and after.
  */
-export function LessonPreviewView({ lesson, course, access, signedIn }: LessonPreviewViewProps) {
+export function LessonPreviewView({ lesson, course, signedIn }: LessonPreviewViewProps) {
+  // How far the viewer's access goes: which of the other lessons open for them.
+  const access = lesson.viewer_access;
   const courseHref = `/courses/${encodeURIComponent(lesson.course_slug)}`;
   const outline = course ? lessonsInOrder(course) : [];
   const titleOf = (id: string) => outline.find((entry) => entry.id === id);

@@ -1452,6 +1452,12 @@ export interface components {
             /** Email */
             email: string;
         };
+        /**
+         * CourseAccess
+         * @description How far a viewer's access to a course goes.
+         * @enum {string}
+         */
+        CourseAccess: "team" | "enrolled" | "previews";
         /** CourseCard */
         CourseCard: {
             /**
@@ -1770,6 +1776,8 @@ export interface components {
              * @description A video lesson whose video can be played
              */
             video_ready: boolean;
+            /** @description Which of the course's lessons the viewer opens: every one (team, enrolled) or the free previews */
+            viewer_access: components["schemas"]["CourseAccess"];
         };
         /** LessonCreate */
         LessonCreate: {

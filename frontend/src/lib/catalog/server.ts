@@ -3,7 +3,7 @@ import { cookies } from "next/headers";
 import { cache } from "react";
 import createClient from "openapi-fetch";
 import type { paths } from "@/lib/api/schema";
-import type { CatalogPage, CourseLanding, Language, LessonContent, Me, Topic } from "@/lib/api/models";
+import type { CatalogPage, CourseLanding, Language, LessonContent, Topic } from "@/lib/api/models";
 import { apiInternalUrl } from "@/lib/api/internal-url";
 import { isApiError } from "@/lib/api/errors";
 import { unwrap } from "@/lib/api/unwrap";
@@ -81,30 +81,3 @@ export const fetchLesson = cache(async (slug: string, lessonId: string): Promise
     throw error;
   }
 });
-
-/** How far a viewer's access to a course goes: every lesson (its team, or enrolled), or only
- * the free previews (everyone else). */
-export type CourseAccess = "team" | "enrolled" | "previews";
-
-/**
- * The viewer's access to the course of a lesson they could open, to mark the curriculum's other
- * lessons open or locked. The API answers per lesson, so: the team is known from the course, a
- * lesson that is not a free preview was opened by the team or an enrolled student, and from a
- * free preview one other lesson is asked for (with the viewer's cookies) to tell an enrolled
- * student from a visitor.
- */
-export async function courseAccess(lesson: LessonContent, course: CourseLanding | null, me: Me | null): Promise<CourseAccess> {
-  if (!me) return "previews";
-  if (me.roles.includes("admin") || course?.instructors.some((instructor) => instructor.id === me.id)) return "team";
-  // Only a course that is not public has no landing, and only its team, or (archived) its
-  // students, open its lessons.
-  if (!course) return me.roles.includes("instructor") ? "team" : "enrolled";
-  if (!lesson.is_preview) return "enrolled";
-  const closed = course.sections.flatMap((section) => section.lessons).find((entry) => !entry.is_preview);
-  if (!closed) return "previews";
-  try {
-    return (await fetchLesson(course.slug, closed.id)).outcome === "open" ? "enrolled" : "previews";
-  } catch {
-    return "previews";
-  }
-}

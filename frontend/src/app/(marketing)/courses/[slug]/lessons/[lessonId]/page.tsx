@@ -5,7 +5,7 @@ import { LessonPreviewView } from "@/components/catalog/lesson-preview-view";
 import { getCurrentUser } from "@/lib/api/server";
 import { plainExcerpt } from "@/lib/catalog/plain-excerpt";
 import { absoluteUrl } from "@/lib/catalog/public-url";
-import { courseAccess, fetchCourseLanding, fetchLesson } from "@/lib/catalog/server";
+import { fetchCourseLanding, fetchLesson } from "@/lib/catalog/server";
 
 type LessonPageProps = PageProps<"/courses/[slug]/lessons/[lessonId]">;
 
@@ -34,6 +34,5 @@ export default async function LessonPage({ params }: LessonPageProps) {
   const [found, course, me] = await Promise.all([fetchLesson(slug, lessonId), fetchCourseLanding(slug), getCurrentUser()]);
   if (found.outcome === "missing") notFound();
   if (found.outcome === "locked") return <LessonLockedView slug={slug} lessonId={lessonId} course={course} signedIn={me !== null} />;
-  const access = await courseAccess(found.lesson, course, me);
-  return <LessonPreviewView lesson={found.lesson} course={course} access={access} signedIn={me !== null} />;
+  return <LessonPreviewView lesson={found.lesson} course={course} signedIn={me !== null} />;
 }
