@@ -61,15 +61,14 @@ def seed_command() -> None:
         typer.echo(f"  {account.email:<26} {account.password:<22} {roles}")
     if seeded.school is not None:
         typer.echo(seeded.school.line())
+        asyncio.run(_seed_videos())
 
 
 async def _seed() -> DemoSeed:
     from redis.exceptions import RedisError
 
     from lectern.app import create_cache  # the API's own cache, so its catalog pages refresh
-    from lectern.demo.videos import seed_videos
     from lectern.kit.queue import JobBuffer
-    from lectern.kit.storage import create_file_store
 
     settings = get_settings()
     if settings.is_sqlite:
@@ -86,16 +85,32 @@ async def _seed() -> DemoSeed:
             await jobs.dispatch()
         except (OSError, RedisError) as exc:
             typer.echo(f"warning: cached catalog pages not refreshed ({exc})", err=True)
-        if seeded.school is not None:
-            typer.echo("Demo videos: drawing and transcoding (first run only)...")
-            made = await seed_videos(
-                settings, create_sessionmaker(engine), create_file_store(settings), cache
-            )
-            typer.echo(f"Demo videos: {made} transcoded" if made else "Demo videos: ready")
     finally:
         await cache.close()
         await engine.dispose()
     return seeded
+
+
+async def _seed_videos() -> None:
+    """The demo school's lesson videos, through the real transcode (a minute the first time)."""
+    from lectern.app import create_cache
+    from lectern.demo.videos import seed_videos
+    from lectern.kit.storage import create_file_store
+
+    settings = get_settings()
+    engine = create_engine(settings.effective_database_url)
+    cache = create_cache(settings)
+    try:
+        typer.echo(
+            "Demo videos: checking (the first run draws and transcodes them: about a minute)..."
+        )
+        made = await seed_videos(
+            settings, create_sessionmaker(engine), create_file_store(settings), cache
+        )
+        typer.echo(f"Demo videos: {made} transcoded." if made else "Demo videos: ready.")
+    finally:
+        await cache.close()
+        await engine.dispose()
 
 
 @cli.command("create-admin")
