@@ -1,10 +1,12 @@
 """Every table, imported here so Alembic and the mappers see them all."""
 
 from lectern.models.action_token import ActionToken, TokenPurpose
+from lectern.models.annotation import Bookmark, Note
 from lectern.models.api_token import ApiToken
 from lectern.models.audit_event import AuditEvent
 from lectern.models.base import Base
 from lectern.models.category import Category
+from lectern.models.certificate import Certificate
 from lectern.models.course import (
     Course,
     CourseInstructor,
@@ -16,8 +18,16 @@ from lectern.models.course import (
 )
 from lectern.models.curriculum import Lesson, LessonKind, Section
 from lectern.models.instructor_application import ApplicationStatus, InstructorApplication
-from lectern.models.learning import Enrollment, EnrollmentSource, LessonProgress
+from lectern.models.learning import (
+    Enrollment,
+    EnrollmentSource,
+    HeartbeatBatch,
+    LessonCompletion,
+    LessonProgress,
+    WatchDay,
+)
 from lectern.models.media import IN_FLIGHT, LessonCaption, VideoAsset, VideoStatus
+from lectern.models.student_review import StudentReview
 from lectern.models.user import Role, User, UserRole
 from lectern.models.user_session import UserSession
 
@@ -28,7 +38,9 @@ __all__ = [
     "ApplicationStatus",
     "AuditEvent",
     "Base",
+    "Bookmark",
     "Category",
+    "Certificate",
     "Course",
     "CourseInstructor",
     "CourseLevel",
@@ -36,19 +48,24 @@ __all__ = [
     "CourseStatus",
     "Enrollment",
     "EnrollmentSource",
+    "HeartbeatBatch",
     "InstructorApplication",
     "Lesson",
     "LessonCaption",
+    "LessonCompletion",
     "LessonKind",
     "LessonProgress",
+    "Note",
     "Role",
     "SearchWord",
     "Section",
+    "StudentReview",
     "TokenPurpose",
     "User",
     "UserRole",
     "UserSession",
     "VideoAsset",
     "VideoStatus",
+    "WatchDay",
     "course_topics",
 ]

@@ -87,6 +87,8 @@ class Course(IdMixin, CreatedMixin, Base):
     enrollment_count: Mapped[int] = mapped_column(default=0)
     rating_average: Mapped[float | None]
     rating_count: Mapped[int] = mapped_column(default=0)
+    # A video lesson is complete once this share of it has been watched (skips don't count).
+    video_completion_percent: Mapped[int] = mapped_column(default=90)
 
     owner: Mapped[User] = relationship(lazy="raise", foreign_keys=[owner_id])
     topics: Mapped[list[Category]] = relationship(secondary=course_topics, lazy="raise")
