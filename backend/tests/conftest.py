@@ -44,6 +44,7 @@ from lectern.config import Settings, get_settings  # noqa: E402
 from lectern.kit.cache import MemoryCache, RedisCache  # noqa: E402
 from lectern.kit.db import create_engine  # noqa: E402
 from lectern.migrate import upgrade  # noqa: E402
+from lectern.progress.buffer import MemoryHeartbeatBuffer, RedisHeartbeatBuffer  # noqa: E402
 from tests.fixtures.outbox import Outbox  # noqa: E402
 
 pytest_plugins = ["tests.fixtures.s3"]  # the s3_server fixture
@@ -144,6 +145,7 @@ async def app_instance(settings: Settings) -> AsyncIterator[FastAPI]:
     app = create_app(settings, configure_logs=False)
     yield app
     await app.state.cache.close()
+    await app.state.heartbeats.close()
     await app.state.engine.dispose()
     if settings.redis_url:
         from redis.asyncio import Redis
@@ -168,10 +170,13 @@ async def db(
         # A fresh in-process cache per test, as below: rate-limit counters never add up.
         original_cache = app.state.cache
         app.state.cache = MemoryCache()
+        original_heartbeats = app.state.heartbeats
+        app.state.heartbeats = MemoryHeartbeatBuffer()
         async with maker() as session:
             yield session
             await session.commit()
         app.state.cache = original_cache
+        app.state.heartbeats = original_heartbeats
         return
     async with engine.connect() as conn:
         transaction = await conn.begin()
@@ -184,13 +189,16 @@ async def db(
         app.state.sessionmaker = maker
         # A fresh cache namespace per test, so rate-limit counters never leak between tests.
         original_cache = app.state.cache
-        app.state.cache = RedisCache(
-            REDIS_URL, f"{settings.redis_key_prefix}{uuid.uuid4().hex[:8]}:"
-        )
+        original_heartbeats = app.state.heartbeats
+        prefix = f"{settings.redis_key_prefix}{uuid.uuid4().hex[:8]}:"
+        app.state.cache = RedisCache(REDIS_URL, prefix)
+        app.state.heartbeats = RedisHeartbeatBuffer(REDIS_URL, prefix)
         async with maker() as session:
             yield session
         await app.state.cache.close()
+        await app.state.heartbeats.close()
         app.state.cache = original_cache
+        app.state.heartbeats = original_heartbeats
         await transaction.rollback()
 
 

@@ -7,9 +7,14 @@ from lectern.auth.endpoints import router as auth_router
 from lectern.catalog.endpoints import admin_router as catalog_admin_router
 from lectern.catalog.endpoints import public_router as catalog_router
 from lectern.catalog.endpoints import studio_router
+from lectern.certificates.endpoints import router as certificates_router
 from lectern.learning.endpoints import admin_router as learning_admin_router
+from lectern.learning.endpoints import router as learning_router
 from lectern.media.endpoints import lessons_router, media_router, uploads_router
 from lectern.media.endpoints import studio_router as media_studio_router
+from lectern.notes.endpoints import router as notes_router
+from lectern.progress.endpoints import router as progress_router
+from lectern.reviews.endpoints import router as reviews_router
 from lectern.users.endpoints import admin_router as users_admin_router
 from lectern.users.endpoints import router as users_router
 
@@ -26,3 +31,8 @@ api_router.include_router(uploads_router)
 api_router.include_router(lessons_router)
 api_router.include_router(media_router)
 api_router.include_router(learning_admin_router)
+api_router.include_router(learning_router)
+api_router.include_router(progress_router)
+api_router.include_router(notes_router)
+api_router.include_router(certificates_router)
+api_router.include_router(reviews_router)

@@ -25,6 +25,8 @@ from lectern.kit.middleware import (
 from lectern.kit.queue import configure_queue
 from lectern.kit.storage import create_file_store
 from lectern.kit.unit_of_work import UnitOfWorkMiddleware
+from lectern.progress.buffer import create_heartbeat_buffer
+from lectern.progress.flusher import HeartbeatFlusher
 
 
 def _operation_id(route: APIRoute) -> str:
@@ -55,7 +57,12 @@ def create_app(settings: Settings | None = None, *, configure_logs: bool = True)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        flusher = HeartbeatFlusher(app.state)
+        flusher.start()
         yield
+        # Before the stores close: a graceful restart writes every buffered heartbeat.
+        await flusher.stop()
+        await app.state.heartbeats.close()
         await app.state.cache.close()
         await app.state.events.close()
         await engine.dispose()
@@ -74,6 +81,7 @@ def create_app(settings: Settings | None = None, *, configure_logs: bool = True)
     app.state.engine = engine
     app.state.sessionmaker = sessionmaker
     app.state.cache = create_cache(settings)
+    app.state.heartbeats = create_heartbeat_buffer(settings)
     app.state.events = create_event_bus(settings)
     app.state.file_store = create_file_store(settings)
 

@@ -165,6 +165,29 @@ class Settings(BaseSettings):
         "minutes, so revoked access ends within that.",
     )
 
+    heartbeat_flush_seconds: float = Field(
+        1.0,
+        ge=0,
+        description="How often each API process writes buffered player heartbeats to the "
+        "database, in one transaction per batch (0: no background flusher; a shutdown still "
+        "flushes).",
+    )
+    heartbeat_batch_size: int = Field(
+        2000, ge=1, le=20_000, description="Heartbeats written per batch (one transaction)."
+    )
+    heartbeat_access_cache_seconds: int = Field(
+        30,
+        ge=0,
+        description="How long a viewer's access to a lesson is cached for heartbeats (0: "
+        "asked every time); revoked access stops being credited within this.",
+    )
+    heartbeat_recover_after_seconds: float = Field(
+        30.0,
+        gt=0,
+        description="A batch of heartbeats taken but not written for this long (its API "
+        "process died) is written by another flusher; never twice.",
+    )
+
     s3_bucket: str | None = Field(
         None, description="Keep files in this S3 bucket; unset: on local disk under var_dir."
     )

@@ -1,73 +1,198 @@
-"""Enrolments an admin gives and takes back (purchases and free enrolment come later)."""
+"""Enrolments: a student joins a free course in one click and may leave it; an admin grants
+and revokes access to any course (purchases and subscriptions come with payments, issue 7).
+
+Every change keeps Course.enrollment_count right (in SQL, so concurrent clicks add up) and,
+once committed, drops the cached catalog pages that show it and the student's cached
+recommendations.
+"""
 
 from __future__ import annotations
 
 import uuid
 
 from sqlalchemy import select
-from sqlalchemy.ext.asyncio import AsyncSession
 
 from lectern.audit.service import audit_service
 from lectern.auth.permissions import require_role
+from lectern.catalog.access import PUBLIC_STATUSES, can_edit
+from lectern.catalog.context import CatalogContext
 from lectern.catalog.repository import CourseRepository
-from lectern.errors import Conflict, NotFound
-from lectern.learning.schemas import EnrolledStudent
+from lectern.errors import Conflict, LecternError, NotFound
+from lectern.learning.entitlements import ENROLLED_STATUSES, course_access
+from lectern.learning.recommendations import forget_recommendations
+from lectern.learning.repository import LearningRepository, LessonState
+from lectern.learning.schemas import CourseEnrollment, EnrolledStudent, LessonRef
 from lectern.models import Course, Enrollment, EnrollmentSource, Role, User
+from lectern.progress import service as progress_service
 from lectern.users.repository import UserRepository
 
 
+class PaymentRequired(LecternError):
+    status = 402
+    code = "payment_required"
+
+
+def continue_lesson(last: LessonState | None, first_open: LessonState | None) -> LessonRef | None:
+    """Where "Continue learning" goes: the lesson the student was last in while it is
+    unfinished, else the first one not yet complete, else (all done) back to where they were."""
+    if last is not None and not last.completed:
+        return last.lesson
+    if first_open is not None and not first_open.completed:
+        return first_open.lesson
+    if last is not None:
+        return last.lesson
+    return first_open.lesson if first_open else None
+
+
 class EnrollmentService:
-    async def _course(self, session: AsyncSession, admin: User, course_id: uuid.UUID) -> Course:
+    # --- the student's own ----------------------------------------------------------------
+
+    async def enroll(
+        self, ctx: CatalogContext, user: User, course_id: uuid.UUID
+    ) -> tuple[CourseEnrollment, bool]:
+        """Join a free course (idempotent); the flag says whether this call enrolled."""
+        repository = LearningRepository(ctx.session)
+        course = await CourseRepository(ctx.session).with_team(course_id)
+        if course is None:
+            raise NotFound("No such course.")
+        existing = await repository.enrollment(user.id, course.id)
+        if existing is not None and course.status in ENROLLED_STATUSES:
+            return await self._state(ctx, user, course, existing), False
+        if course.status not in PUBLIC_STATUSES:
+            raise NotFound("No such course.")
+        if course.is_taught_by(user.id):
+            raise Conflict("You teach this course.", code="course_team")
+        if not course.is_free:
+            raise PaymentRequired(
+                "This course is paid: enrol by buying it (or ask an admin for access).",
+            )
+        enrollment = await repository.add_enrollment(user.id, course.id, EnrollmentSource.free)
+        created = enrollment is not None
+        if enrollment is None:  # the same student's other click won the race
+            enrollment = await repository.enrollment(user.id, course.id)
+            assert enrollment is not None
+        else:
+            self._changed(ctx, user.id)
+        return await self._state(ctx, user, course, enrollment), created
+
+    async def leave(self, ctx: CatalogContext, user: User, course_id: uuid.UUID) -> None:
+        """Leave a course joined for free. Progress, notes and certificates stay, so coming
+        back picks up where the student was."""
+        repository = LearningRepository(ctx.session)
+        enrollment = await repository.enrollment(user.id, course_id)
+        if enrollment is None:
+            raise NotFound("You are not enrolled in this course.", code="not_enrolled")
+        if enrollment.source != EnrollmentSource.free:
+            raise Conflict(
+                "This enrolment was bought or given by an admin; it can't be left here.",
+                code="enrollment_not_free",
+            )
+        await repository.remove_enrollment(enrollment)
+        self._changed(ctx, user.id)
+
+    async def state(
+        self, ctx: CatalogContext, user: User, course_id: uuid.UUID
+    ) -> CourseEnrollment:
+        """The viewer's access to a course, enrolment and progress."""
+        course = await CourseRepository(ctx.session).with_team(course_id)
+        if course is None:
+            raise NotFound("No such course.")
+        enrollment = await LearningRepository(ctx.session).enrollment(user.id, course.id)
+        visible = (
+            course.status in PUBLIC_STATUSES
+            or can_edit(user, course)
+            or (enrollment is not None and course.status in ENROLLED_STATUSES)
+        )
+        if not visible:
+            raise NotFound("No such course.")
+        return await self._state(ctx, user, course, enrollment)
+
+    async def _state(
+        self, ctx: CatalogContext, user: User, course: Course, enrollment: Enrollment | None
+    ) -> CourseEnrollment:
+        access = await course_access(ctx.session, user, course)
+        if enrollment is None:
+            return CourseEnrollment(
+                course_id=course.id,
+                access=access,
+                enrolled=False,
+                source=None,
+                enrolled_at=None,
+                completed_at=None,
+                progress=None,
+                continue_lesson=None,
+            )
+        repository = LearningRepository(ctx.session)
+        progress = await progress_service.course_progress(ctx.session, user.id, [course.id])
+        last = (
+            await repository.lesson_states(user.id, [enrollment.last_lesson_id])
+            if enrollment.last_lesson_id
+            else {}
+        )
+        first_open = await repository.first_open_lessons(user.id, [course.id])
+        return CourseEnrollment(
+            course_id=course.id,
+            access=access,
+            enrolled=True,
+            source=enrollment.source,
+            enrolled_at=enrollment.created_at,
+            completed_at=enrollment.completed_at,
+            progress=progress.get(course.id),
+            continue_lesson=continue_lesson(
+                last.get(enrollment.last_lesson_id) if enrollment.last_lesson_id else None,
+                first_open.get(course.id),
+            ),
+        )
+
+    def _changed(self, ctx: CatalogContext, student_id: uuid.UUID) -> None:
+        # The catalog's cards and landings show enrollment_count.
+        ctx.catalog_changed()
+        forget_recommendations(ctx, student_id)
+
+    # --- an admin's -----------------------------------------------------------------------
+
+    async def _course(self, ctx: CatalogContext, admin: User, course_id: uuid.UUID) -> Course:
         require_role(admin, Role.admin)
-        course = await CourseRepository(session).get(course_id)
+        course = await CourseRepository(ctx.session).get(course_id)
         if course is None:
             raise NotFound("No such course.")
         return course
 
     async def students(
-        self, session: AsyncSession, admin: User, course_id: uuid.UUID
+        self, ctx: CatalogContext, admin: User, course_id: uuid.UUID
     ) -> list[EnrolledStudent]:
-        await self._course(session, admin, course_id)
-        rows = await session.execute(
+        await self._course(ctx, admin, course_id)
+        rows = await ctx.session.execute(
             select(Enrollment, User)
             .join(User, User.id == Enrollment.user_id)
             .where(Enrollment.course_id == course_id)
             .order_by(Enrollment.created_at.desc())
         )
-        return [_present(enrollment, user) for enrollment, user in rows.all()]
+        return [_present(enrollment, user) for enrollment, user in rows]
 
     async def grant(
-        self, session: AsyncSession, admin: User, course_id: uuid.UUID, email: str
+        self, ctx: CatalogContext, admin: User, course_id: uuid.UUID, email: str
     ) -> EnrolledStudent:
-        course = await self._course(session, admin, course_id)
-        student = await UserRepository(session).by_email_with_roles(email)
+        """Give a student access to a course, paid or free, without a purchase."""
+        course = await self._course(ctx, admin, course_id)
+        student = await UserRepository(ctx.session).by_email_with_roles(email)
         if student is None:
             raise NotFound("Nobody has an account with that email address.", code="no_such_user")
-        existing = await session.scalar(
-            select(Enrollment).where(
-                Enrollment.user_id == student.id, Enrollment.course_id == course.id
-            )
+        enrollment = await LearningRepository(ctx.session).add_enrollment(
+            student.id, course.id, EnrollmentSource.grant, granted_by_id=admin.id
         )
-        if existing is not None:
+        if enrollment is None:
             raise Conflict(f"{student.display_name} is already enrolled.", code="already_enrolled")
-        enrollment = Enrollment(
-            user_id=student.id,
-            course_id=course.id,
-            source=EnrollmentSource.grant,
-            granted_by_id=admin.id,
-        )
-        session.add(enrollment)
-        course.enrollment_count += 1
-        await _audit(session, admin, course, "enrollment.granted", student)
-        await session.flush()
+        await _audit(ctx, admin, course, "enrollment.granted", student)
+        self._changed(ctx, student.id)
         return _present(enrollment, student)
 
     async def revoke(
-        self, session: AsyncSession, admin: User, course_id: uuid.UUID, user_id: uuid.UUID
+        self, ctx: CatalogContext, admin: User, course_id: uuid.UUID, user_id: uuid.UUID
     ) -> None:
-        course = await self._course(session, admin, course_id)
+        course = await self._course(ctx, admin, course_id)
         row = (
-            await session.execute(
+            await ctx.session.execute(
                 select(Enrollment, User)
                 .join(User, User.id == Enrollment.user_id)
                 .where(Enrollment.user_id == user_id, Enrollment.course_id == course.id)
@@ -76,16 +201,16 @@ class EnrollmentService:
         if row is None:
             raise NotFound("That student is not enrolled in this course.")
         enrollment, student = row
-        await session.delete(enrollment)
-        course.enrollment_count = max(0, course.enrollment_count - 1)
-        await _audit(session, admin, course, "enrollment.revoked", student)
+        await LearningRepository(ctx.session).remove_enrollment(enrollment)
+        await _audit(ctx, admin, course, "enrollment.revoked", student)
+        self._changed(ctx, student.id)
 
 
 async def _audit(
-    session: AsyncSession, admin: User, course: Course, action: str, student: User
+    ctx: CatalogContext, admin: User, course: Course, action: str, student: User
 ) -> None:
     await audit_service.record(
-        session,
+        ctx.session,
         actor=admin,
         action=action,
         subject_type="course",

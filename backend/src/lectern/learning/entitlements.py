@@ -1,11 +1,26 @@
-"""The one access check: may this viewer open this lesson? Pages, video and notes all ask here."""
+"""The one access check: may this viewer open this lesson? Pages, video, progress and notes all
+ask here, and nowhere else decides it.
+
+The rule, in order:
+1. the course's team (owner, co-instructors) and admins open every lesson, published or not;
+2. an entitled student opens every lesson of a public (or, once entitled, archived) course;
+3. anyone, signed in or not, opens the free previews of a public course.
+
+"Entitled" is `_entitled_course_ids`: today an enrolment, whatever gave it (free, an admin's
+grant, a purchase). A subscription (issue 7) plugs in there and nowhere else.
+
+`decide()` is the rule itself, without I/O; the async functions fetch what it needs, one course
+at a time or many at once (the dashboard, posters), so both read the same rule.
+"""
 
 from __future__ import annotations
 
 import uuid
+from collections.abc import Iterable
 
-from sqlalchemy import exists, select
+from sqlalchemy import select
 from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.orm import selectinload
 
 from lectern.catalog.access import PUBLIC_STATUSES, can_edit
 from lectern.learning.schemas import CourseAccess
@@ -15,40 +30,94 @@ from lectern.models import Course, CourseStatus, Enrollment, Lesson, User
 ENROLLED_STATUSES = (*PUBLIC_STATUSES, CourseStatus.archived)
 
 
-async def is_enrolled(session: AsyncSession, user_id: uuid.UUID, course_id: uuid.UUID) -> bool:
-    statement = select(
-        exists().where(Enrollment.user_id == user_id, Enrollment.course_id == course_id)
+def decide(
+    user: User | None, course: Course, lesson: Lesson | None, *, entitled: bool
+) -> CourseAccess | None:
+    """The viewer's access to ``course`` (needs its co-instructors loaded), or, given a
+    ``lesson``, their access if it opens that lesson and None if it doesn't."""
+    if can_edit(user, course):
+        return CourseAccess.team
+    if user is not None and entitled and course.status in ENROLLED_STATUSES:
+        return CourseAccess.enrolled
+    if lesson is None or (lesson.is_preview and course.status in PUBLIC_STATUSES):
+        return CourseAccess.previews
+    return None
+
+
+async def _entitled_course_ids(
+    session: AsyncSession, user: User, course_ids: Iterable[uuid.UUID]
+) -> set[uuid.UUID]:
+    """The courses among ``course_ids`` the student has a right to as a learner."""
+    wanted = list(course_ids)
+    if not wanted:
+        return set()
+    enrolled = await session.scalars(
+        select(Enrollment.course_id).where(
+            Enrollment.user_id == user.id, Enrollment.course_id.in_(wanted)
+        )
     )
-    return bool(await session.scalar(statement))
+    # Issue 7: `| await subscription_course_ids(session, user, wanted)` goes here.
+    return set(enrolled)
+
+
+async def is_enrolled(session: AsyncSession, user_id: uuid.UUID, course_id: uuid.UUID) -> bool:
+    found = await session.scalar(
+        select(Enrollment.id).where(
+            Enrollment.user_id == user_id, Enrollment.course_id == course_id
+        )
+    )
+    return found is not None
 
 
 async def course_access(session: AsyncSession, user: User | None, course: Course) -> CourseAccess:
-    if can_edit(user, course):
-        return CourseAccess.team
-    if (
-        user is not None
-        and course.status in ENROLLED_STATUSES
-        and await is_enrolled(session, user.id, course.id)
-    ):
-        return CourseAccess.enrolled
-    return CourseAccess.previews
-
-
-async def can_open_lesson(
-    session: AsyncSession, user: User | None, course: Course, lesson: Lesson
-) -> bool:
-    """The course's team and admins always; anyone for a free preview of a public course;
-    enrolled students for the rest."""
-    return await lesson_access(session, user, course, lesson) is not None
+    """How far the viewer's access to ``course`` goes (co-instructors loaded)."""
+    if user is None or can_edit(user, course):
+        return decide(user, course, None, entitled=False) or CourseAccess.previews
+    entitled = course.id in await _entitled_course_ids(session, user, [course.id])
+    return decide(user, course, None, entitled=entitled) or CourseAccess.previews
 
 
 async def lesson_access(
     session: AsyncSession, user: User | None, course: Course, lesson: Lesson
 ) -> CourseAccess | None:
     """The viewer's access to the course if it opens ``lesson``, else None."""
-    access = await course_access(session, user, course)
-    if access is not CourseAccess.previews:
-        return access
-    if lesson.is_preview and course.status in PUBLIC_STATUSES:
-        return access
-    return None
+    if user is None or can_edit(user, course):
+        return decide(user, course, lesson, entitled=False)
+    entitled = course.id in await _entitled_course_ids(session, user, [course.id])
+    return decide(user, course, lesson, entitled=entitled)
+
+
+async def can_open_lesson(
+    session: AsyncSession, user: User | None, course: Course, lesson: Lesson
+) -> bool:
+    """The course's team and admins always; anyone for a free preview of a public course;
+    entitled students for the rest."""
+    return await lesson_access(session, user, course, lesson) is not None
+
+
+async def lessons_open_to(
+    session: AsyncSession, user: User | None, lesson_ids: Iterable[uuid.UUID]
+) -> set[uuid.UUID]:
+    """Which of ``lesson_ids`` the viewer may open: the same rule, three queries for any
+    number of lessons."""
+    wanted = list(set(lesson_ids))
+    if not wanted:
+        return set()
+    rows = (
+        await session.execute(
+            select(Lesson, Course)
+            .join(Course, Course.id == Lesson.course_id)
+            .where(Lesson.id.in_(wanted))
+            .options(selectinload(Course.co_instructors))
+        )
+    ).all()
+    entitled = (
+        await _entitled_course_ids(session, user, {course.id for _, course in rows})
+        if user is not None
+        else set()
+    )
+    return {
+        lesson.id
+        for lesson, course in rows
+        if decide(user, course, lesson, entitled=course.id in entitled) is not None
+    }

@@ -3,12 +3,12 @@ from __future__ import annotations
 import enum
 import uuid
 from datetime import datetime
-from typing import Annotated
 
 from pydantic import BaseModel, Field
 
 from lectern.auth.schemas import EmailAddress
 from lectern.models import EnrollmentSource
+from lectern.progress.schemas import ProgressSummary
 
 
 class CourseAccess(enum.StrEnum):
@@ -31,5 +31,23 @@ class EnrolledStudent(BaseModel):
     enrolled_at: datetime
 
 
-class PositionUpdate(BaseModel):
-    position_seconds: Annotated[float, Field(ge=0, le=24 * 3600)]
+class LessonRef(BaseModel):
+    id: uuid.UUID
+    title: str
+
+
+class CourseEnrollment(BaseModel):
+    """The viewer's standing in one course: what the landing's enrol button shows."""
+
+    course_id: uuid.UUID
+    access: CourseAccess
+    enrolled: bool
+    source: EnrollmentSource | None
+    enrolled_at: datetime | None
+    completed_at: datetime | None
+    progress: ProgressSummary | None = Field(description="Set when enrolled")
+    continue_lesson: LessonRef | None = Field(
+        description="Where 'Continue learning' goes: the last lesson opened while unfinished, "
+        "else the first lesson not yet complete, else (all done) the last lesson opened or "
+        "the first; null when not enrolled or the course has no lessons"
+    )

@@ -9,13 +9,12 @@ from lectern.auth.dependencies import CurrentUser, OptionalPrincipal
 from lectern.catalog.context import CatalogCtx
 from lectern.errors import LecternError
 from lectern.kit.dependencies import SettingsDep, Store
-from lectern.learning.progress import save_position
-from lectern.learning.schemas import PositionUpdate
 from lectern.media import delivery
 from lectern.media.caption_service import caption_service
 from lectern.media.schemas import CaptionOut, CaptionUpdate, LessonVideo, PlaybackGrant, VideoOut
 from lectern.media.uploads import TUS_VERSION, parse_metadata, upload_service
 from lectern.media.videos import present_caption, present_video, video_service
+from lectern.progress.context import Heartbeats
 
 uploads_router = APIRouter(prefix="/uploads", tags=["uploads"], include_in_schema=False)
 studio_router = APIRouter(prefix="/studio", tags=["studio"])
@@ -192,22 +191,11 @@ async def delete_captions(caption_id: uuid.UUID, ctx: CatalogCtx, user: CurrentU
     "/{lesson_id}/playback", operation_id="lessons:playback", response_model=PlaybackGrant
 )
 async def playback(
-    lesson_id: uuid.UUID, ctx: CatalogCtx, principal: OptionalPrincipal
+    lesson_id: uuid.UUID, ctx: CatalogCtx, principal: OptionalPrincipal, heartbeats: Heartbeats
 ) -> PlaybackGrant:
     """A short-lived grant to stream the lesson's video; ask again before it expires."""
-    return await video_service.playback(ctx, principal.user if principal else None, lesson_id)
-
-
-@lessons_router.put(
-    "/{lesson_id}/position",
-    operation_id="lessons:savePosition",
-    status_code=status.HTTP_204_NO_CONTENT,
-)
-async def save_lesson_position(
-    lesson_id: uuid.UUID, body: PositionUpdate, ctx: CatalogCtx, user: CurrentUser
-) -> None:
-    """Where the viewer is in the video (the player's heartbeat, every ~15 s and on pause)."""
-    await save_position(ctx.session, user, lesson_id, body.position_seconds)
+    viewer = principal.user if principal else None
+    return await video_service.playback(ctx, viewer, lesson_id, heartbeats)
 
 
 @media_router.get("/{video_id}/{token}/{path:path}")

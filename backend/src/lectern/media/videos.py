@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import uuid
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from datetime import UTC, datetime
 
 from sqlalchemy import select
@@ -13,9 +13,8 @@ from lectern.catalog.access import can_edit
 from lectern.catalog.context import CatalogContext
 from lectern.errors import Conflict, Forbidden, NotFound, Unauthenticated
 from lectern.kit.storage import FileStore
-from lectern.learning.entitlements import can_open_lesson
+from lectern.learning.entitlements import can_open_lesson, lessons_open_to
 from lectern.learning.lessons import lesson_with_course
-from lectern.learning.progress import position_of
 from lectern.media import signing
 from lectern.media.schemas import (
     CaptionOut,
@@ -26,6 +25,8 @@ from lectern.media.schemas import (
     VideoOut,
 )
 from lectern.models import IN_FLIGHT, LessonCaption, LessonKind, User, VideoAsset, VideoStatus
+from lectern.progress.buffer import HeartbeatBuffer
+from lectern.progress.positions import resume_position
 
 
 def media_url(key: bytes, grant: signing.Grant, path: str) -> str:
@@ -38,6 +39,35 @@ async def ready_video(session: AsyncSession, lesson_id: uuid.UUID) -> VideoAsset
             VideoAsset.lesson_id == lesson_id, VideoAsset.status == VideoStatus.ready
         )
     )
+
+
+# The still the transcode writes beside every stream (media/ffmpeg.py, TranscodeResult).
+POSTER = "poster.jpg"
+
+
+async def poster_urls(
+    session: AsyncSession,
+    key: bytes,
+    viewer: User,
+    lesson_ids: Iterable[uuid.UUID],
+    *,
+    lifetime_seconds: int = 600,
+) -> dict[uuid.UUID, str]:
+    """Signed poster URLs of these lessons' ready videos, for the lessons the viewer may open
+    (the playback grant's check, for many lessons in a few queries); others are left out."""
+    open_ids = await lessons_open_to(session, viewer, lesson_ids)
+    if not open_ids:
+        return {}
+    rows = await session.execute(
+        select(VideoAsset.id, VideoAsset.lesson_id).where(
+            VideoAsset.lesson_id.in_(open_ids), VideoAsset.status == VideoStatus.ready
+        )
+    )
+    urls: dict[uuid.UUID, str] = {}
+    for video_id, lesson_id in rows:
+        grant = signing.issue(key, video_id, lesson_id, lifetime_seconds)
+        urls[lesson_id] = media_url(key, grant, POSTER)
+    return urls
 
 
 async def captions_of(session: AsyncSession, lesson_id: uuid.UUID) -> Sequence[LessonCaption]:
@@ -178,9 +208,14 @@ class VideoService:
         )
 
     async def playback(
-        self, ctx: CatalogContext, viewer: User | None, lesson_id: uuid.UUID
+        self,
+        ctx: CatalogContext,
+        viewer: User | None,
+        lesson_id: uuid.UUID,
+        heartbeats: HeartbeatBuffer | None = None,
     ) -> PlaybackGrant:
-        """A grant to stream the lesson's video, after the one access check."""
+        """A grant to stream the lesson's video, after the one access check; it resumes
+        where the viewer's last heartbeat was, written yet or still in ``heartbeats``."""
         lesson, course = await lesson_with_course(ctx.session, lesson_id)
         if not await can_open_lesson(ctx.session, viewer, course, lesson):
             if viewer is None:
@@ -215,7 +250,9 @@ class VideoService:
             duration_seconds=video.duration_seconds,
             expires_at=datetime.fromtimestamp(grant.expires_at, UTC),
             refresh_after_seconds=max(15, lifetime // 2),
-            resume_position_seconds=await position_of(ctx.session, viewer, lesson.id),
+            resume_position_seconds=await resume_position(
+                ctx.session, heartbeats, viewer.id if viewer else None, lesson.id
+            ),
         )
 
 

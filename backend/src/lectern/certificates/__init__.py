@@ -1,0 +1,1 @@
+"""Certificates of completion: issued on course completion, PDF, public verification."""

@@ -1,0 +1,1 @@
+"""A student's timestamped notes and bookmarks on lessons."""

@@ -1,0 +1,1 @@
+"""Progress: watched intervals, heartbeats, lesson/section/course completion, watch time."""

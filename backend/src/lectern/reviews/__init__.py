@@ -1,0 +1,1 @@
+"""Students' ratings and reviews of courses, instructors' replies, admins' moderation."""
