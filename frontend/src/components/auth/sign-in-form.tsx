@@ -11,8 +11,10 @@ import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { useSignIn } from "@/hooks/queries/auth";
 import { isApiError } from "@/lib/api/errors";
+import type { Me } from "@/lib/api/models";
 import { signInSchema, type SignInValues } from "@/lib/forms/auth-schemas";
 import { applyServerError, waitInWords } from "@/lib/forms/server-errors";
+import { homeAfterSignIn } from "@/lib/navigation/home";
 import { AuthCard } from "./auth-card";
 import { FormAlert } from "./form-alert";
 import { PasswordInput } from "./password-input";
@@ -21,7 +23,8 @@ import { ResendVerification } from "./resend-verification";
 /** A refusal that needs more than a sentence: an unverified address or too many attempts. */
 type Blocker = { kind: "unverified"; email: string } | { kind: "rate_limited"; seconds: number | null };
 
-export function SignInForm({ next }: { next: string }) {
+/** `next`: the page to return to; null goes to the signed-in person's usual start page. */
+export function SignInForm({ next }: { next: string | null }) {
   const router = useRouter();
   const signIn = useSignIn();
   const [blocker, setBlocker] = useState<Blocker | null>(null);
@@ -30,15 +33,16 @@ export function SignInForm({ next }: { next: string }) {
 
   const onSubmit = form.handleSubmit(async (values) => {
     setBlocker(null);
+    let me: Me;
     try {
-      await signIn.mutateAsync(values);
+      me = await signIn.mutateAsync(values);
     } catch (error) {
       if (isApiError(error, "email_not_verified")) setBlocker({ kind: "unverified", email: values.email });
       else if (isApiError(error, "rate_limited")) setBlocker({ kind: "rate_limited", seconds: error.retryAfter });
       else applyServerError(error, form.setError, ["email", "password"]);
       return;
     }
-    router.push(next);
+    router.push(next ?? homeAfterSignIn(me.roles));
     // Server components (header, protected pages) must see the new session cookie.
     router.refresh();
   });

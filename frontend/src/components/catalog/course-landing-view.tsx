@@ -1,6 +1,7 @@
 import { CalendarDays, ChartNoAxesColumnIncreasing, Check, ChevronRight, Clock, Globe, ListVideo, Star, Users } from "lucide-react";
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { CourseReviews } from "@/components/reviews/course-reviews";
 import { Badge } from "@/components/ui/badge";
 import { LocalTime } from "@/components/ui/local-time";
 import type { CourseLanding } from "@/lib/api/models";
@@ -136,6 +137,12 @@ export function CourseLandingView({ course, mode }: CourseLandingViewProps) {
           <LandingSection id="instructors" title={course.instructors.length > 1 ? "Your instructors" : "Your instructor"}>
             <CourseInstructors instructors={course.instructors} />
           </LandingSection>
+
+          {isPublic && (
+            <LandingSection id="reviews" title="Student reviews">
+              <CourseReviews courseId={course.id} slug={course.slug} />
+            </LandingSection>
+          )}
 
           {course.tags.length > 0 && (
             <LandingSection id="tags" title="Tags">

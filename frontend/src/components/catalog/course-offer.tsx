@@ -1,57 +1,73 @@
-import { CalendarClock, Clock, Eye, Globe, ListVideo, PlayCircle, ChartNoAxesColumnIncreasing, type LucideIcon } from "lucide-react";
+"use client";
+
+import { BookOpenCheck, CalendarClock, Clock, Eye, Globe, GraduationCap, ListVideo, LogIn, PlayCircle, ChartNoAxesColumnIncreasing, type LucideIcon } from "lucide-react";
 import Link from "next/link";
-import type { ReactNode } from "react";
+import { usePathname, useRouter } from "next/navigation";
+import { useEffect, useRef, type ReactNode } from "react";
+import { continueAction, enrolSignInHref, lessonsDone, offerState, type OfferState } from "@/components/learning/learning-format";
+import { ProgressBar } from "@/components/studio/video/progress-bar";
+import { ConfirmDialog } from "@/components/ui/alert-dialog";
 import { Button, buttonVariants } from "@/components/ui/button";
-import type { CourseLanding } from "@/lib/api/models";
+import { Skeleton } from "@/components/ui/skeleton";
+import { toast } from "@/components/ui/toaster";
+import { useCourseEnrollment, useEnroll, useLeaveCourse } from "@/hooks/queries/learning";
+import { useMe } from "@/hooks/queries/me";
+import { describeError } from "@/lib/api/errors";
+import type { CourseEnrollment, CourseLanding } from "@/lib/api/models";
 import { cn } from "@/lib/class-names";
-import { lessonHref, pluralize, previewLessons } from "@/lib/catalog/course-outline";
+import { lessonHref, lessonsInOrder, pluralize, previewLessons } from "@/lib/catalog/course-outline";
 import { languageName } from "@/lib/catalog/language-name";
 import { formatDuration, formatPrice, LEVEL_LABELS } from "@/lib/format/course";
 
 type OfferProps = { course: CourseLanding; mode: "public" | "preview"; noteId: string };
 
 /**
- * The price and what to do next. Enrolment and payment come in later releases, so the only real
- * action today is reading the free previews; the card says so instead of showing a dead "Buy".
+ * The price and what to do next, for whoever is looking: a visitor is sent to sign in and comes
+ * back enrolled; a signed-in student enrols in a free course in one click and then continues
+ * where they were; a paid course says honestly that buying comes later (its free previews stay
+ * open); the course's team is told so. The landing itself is cached for everyone, so the
+ * viewer's own state is fetched here, in the browser.
  */
 export function CourseOffer({ course, mode, noteId }: OfferProps) {
+  const { data: me } = useMe();
+  const signedIn = Boolean(me);
+  const enrollment = useCourseEnrollment(course.id, mode === "public" && signedIn);
+  const state = offerState({
+    mode,
+    signedIn,
+    viewerId: me?.id ?? null,
+    instructorIds: course.instructors.map((person) => person.id),
+    free: !course.price_amount,
+    enrollment: enrollment.data,
+  });
   const previews = previewLessons(course);
-  const first = previews[0];
-  const inert = mode === "preview";
+  const firstPreview = previews[0];
+  const firstLesson = lessonsInOrder(course)[0];
+  const enrolled = state.kind === "enrolled";
+
   return (
     <div className="grid gap-4 p-5">
-      <p className="font-display text-3xl font-semibold tracking-tight">
-        <span className="sr-only">Price: </span>
-        {formatPrice(course.price_amount, course.currency)}
-      </p>
-      <div className="grid gap-2">
-        {first &&
-          (inert ? (
-            <span className={cn(buttonVariants({ size: "lg" }), "w-full opacity-70")} aria-disabled="true">
-              <PlayCircle aria-hidden /> Start with the free preview
-            </span>
-          ) : (
-            <Button asChild size="lg" className="w-full">
-              <Link href={lessonHref(course.slug, first.id)}>
-                <PlayCircle aria-hidden /> Start with the free preview
-              </Link>
-            </Button>
-          ))}
-        <button
-          type="button"
-          aria-disabled="true"
-          aria-describedby={noteId}
-          className={cn(buttonVariants({ variant: "secondary", size: "lg" }), "w-full cursor-not-allowed text-muted-foreground hover:bg-surface")}
-        >
-          <CalendarClock aria-hidden /> Enrolment opens soon
-        </button>
-        <p id={noteId} className="text-xs text-muted-foreground">
-          {inert
-            ? "Buttons are inactive in this preview."
-            : `Enrolling and buying courses arrive in an upcoming Lectern release. ${
-                first ? "Until then, the free preview lessons are open to everyone." : "Until then, look through the curriculum below."
-              }`}
+      {enrolled ? (
+        <p className="inline-flex items-center gap-2 font-display text-2xl font-semibold tracking-tight">
+          <BookOpenCheck className="size-6 text-success" aria-hidden /> You&apos;re enrolled
         </p>
+      ) : (
+        <p className="font-display text-3xl font-semibold tracking-tight">
+          <span className="sr-only">Price: </span>
+          {formatPrice(course.price_amount, course.currency)}
+        </p>
+      )}
+      <div className="grid gap-2">
+        {enrollment.isError && state.kind === "loading" ? (
+          <p role="alert" className="text-sm text-muted-foreground">
+            Couldn&apos;t check your enrolment. {describeError(enrollment.error)}{" "}
+            <Button variant="link" size="sm" onClick={() => void enrollment.refetch()}>
+              Try again
+            </Button>
+          </p>
+        ) : (
+          <OfferActions state={state} course={course} noteId={noteId} firstPreviewId={firstPreview?.id ?? null} firstLessonId={firstLesson?.id ?? null} />
+        )}
       </div>
       <div className="grid gap-2 border-t border-border pt-4">
         <h2 className="text-sm font-semibold">This course includes</h2>
@@ -64,6 +80,184 @@ export function CourseOffer({ course, mode, noteId }: OfferProps) {
         </ul>
       </div>
     </div>
+  );
+}
+
+type ActionsProps = { state: OfferState; course: CourseLanding; noteId: string; firstPreviewId: string | null; firstLessonId: string | null };
+
+function OfferActions({ state, course, noteId, firstPreviewId, firstLessonId }: ActionsProps) {
+  const free = !course.price_amount;
+  const preview = firstPreviewId ? (
+    <Button asChild size="lg" variant={free ? "secondary" : "primary"} className="w-full">
+      <Link href={lessonHref(course.slug, firstPreviewId)}>
+        <PlayCircle aria-hidden /> Start with the free preview
+      </Link>
+    </Button>
+  ) : null;
+
+  switch (state.kind) {
+    case "preview":
+      return (
+        <>
+          <span className={cn(buttonVariants({ size: "lg" }), "w-full opacity-70")} aria-disabled="true" aria-describedby={noteId}>
+            {free ? "Enrol for free" : "Purchase opens soon"}
+          </span>
+          <p id={noteId} className="text-xs text-muted-foreground">
+            Buttons are inactive in this preview.
+          </p>
+        </>
+      );
+    case "loading":
+      return (
+        <div aria-busy className="grid gap-2">
+          <Skeleton className="h-12 w-full" />
+          <span className="sr-only">Checking your enrolment…</span>
+        </div>
+      );
+    case "signed-out":
+      return free ? (
+        <>
+          <Button asChild size="lg" className="w-full">
+            <Link href={enrolSignInHref(course.slug)}>
+              <GraduationCap aria-hidden /> Enrol for free
+            </Link>
+          </Button>
+          {preview}
+          <p className="text-xs text-muted-foreground">Sign in or create an account to enrol; it takes a minute and costs nothing.</p>
+        </>
+      ) : (
+        <>
+          <PurchaseSoon noteId={noteId} hasPreviews={firstPreviewId !== null} />
+          {preview}
+          <Link href={`/sign-in?next=${encodeURIComponent(`/courses/${course.slug}`)}`} className="inline-flex items-center gap-1.5 text-sm font-medium text-primary hover:underline">
+            <LogIn className="size-4" aria-hidden /> Already have access? Sign in
+          </Link>
+        </>
+      );
+    case "team":
+      return (
+        <>
+          <p className="text-sm font-medium">{state.teaches ? "You teach this course." : "As an admin, you can open every lesson."}</p>
+          {firstLessonId && (
+            <Button asChild size="lg" className="w-full">
+              <Link href={lessonHref(course.slug, firstLessonId)}>
+                <PlayCircle aria-hidden /> Open the first lesson
+              </Link>
+            </Button>
+          )}
+          {state.teaches && (
+            <Button asChild size="lg" variant="secondary" className="w-full">
+              <Link href={`/studio/courses/${course.id}`}>Edit in the studio</Link>
+            </Button>
+          )}
+        </>
+      );
+    case "enrolled":
+      return <EnrolledActions course={course} enrollment={state.enrollment} />;
+    case "open":
+      return <EnrolButton course={course} preview={preview} />;
+    case "paid":
+      return (
+        <>
+          <PurchaseSoon noteId={noteId} hasPreviews={firstPreviewId !== null} />
+          {preview}
+        </>
+      );
+  }
+}
+
+function PurchaseSoon({ noteId, hasPreviews }: { noteId: string; hasPreviews: boolean }) {
+  return (
+    <>
+      <button
+        type="button"
+        aria-disabled="true"
+        aria-describedby={noteId}
+        className={cn(buttonVariants({ variant: "secondary", size: "lg" }), "w-full cursor-not-allowed text-muted-foreground hover:bg-surface")}
+      >
+        <CalendarClock aria-hidden /> Purchase opens soon
+      </button>
+      <p id={noteId} className="text-xs text-muted-foreground">
+        Buying courses arrives in an upcoming Lectern release.{" "}
+        {hasPreviews ? "Until then, the free preview lessons are open to everyone." : "Until then, look through the curriculum below."}
+      </p>
+    </>
+  );
+}
+
+/** One click; a visitor who signed in to enrol (`?enrol=1`) is enrolled once on arrival. */
+function EnrolButton({ course, preview }: { course: CourseLanding; preview: ReactNode }) {
+  const enrol = useEnroll(course.id);
+  const router = useRouter();
+  const pathname = usePathname();
+  const asked = useRef(false);
+
+  useEffect(() => {
+    if (asked.current || new URLSearchParams(window.location.search).get("enrol") !== "1") return;
+    asked.current = true;
+    // Once only: the address forgets the request, so a reload or Back doesn't ask again.
+    router.replace(pathname, { scroll: false });
+    enrol.mutate();
+  }, [enrol, pathname, router]);
+
+  return (
+    <>
+      <Button size="lg" className="w-full" pending={enrol.isPending} onClick={() => enrol.mutate()}>
+        {!enrol.isPending && <GraduationCap aria-hidden />}
+        {enrol.isPending ? "Enrolling…" : "Enrol for free"}
+      </Button>
+      {preview}
+      <p role="status" aria-live="polite" className={cn("text-xs", enrol.isError ? "text-destructive" : "text-muted-foreground")}>
+        {enrol.isError ? `Couldn't enrol you. ${describeError(enrol.error)}` : enrol.isPending ? "Enrolling you in this course…" : "Free: every lesson opens as soon as you enrol."}
+      </p>
+    </>
+  );
+}
+
+function EnrolledActions({ course, enrollment }: { course: CourseLanding; enrollment: CourseEnrollment }) {
+  const leave = useLeaveCourse(course.id);
+  const action = continueAction(enrollment);
+  const progress = enrollment.progress;
+  return (
+    <>
+      {progress && (
+        <div className="grid gap-1.5">
+          <p className="flex justify-between text-sm" aria-hidden>
+            <span className="font-medium">{progress.percent}% complete</span>
+            <span className="text-muted-foreground">{lessonsDone(progress)}</span>
+          </p>
+          <ProgressBar label="Your progress in this course" value={progress.percent} valueText={`${progress.percent}% complete, ${lessonsDone(progress)}`} />
+        </div>
+      )}
+      {action.lessonId && (
+        <Button asChild size="lg" className="w-full">
+          <Link href={lessonHref(course.slug, action.lessonId)}>
+            <PlayCircle aria-hidden /> {action.label}
+          </Link>
+        </Button>
+      )}
+      <Button asChild size="lg" variant="secondary" className="w-full">
+        <Link href="/learning">Go to My learning</Link>
+      </Button>
+      {enrollment.source === "free" && (
+        <ConfirmDialog
+          trigger={
+            <Button variant="link" size="sm" className="justify-self-start text-muted-foreground" pending={leave.isPending}>
+              Leave this course
+            </Button>
+          }
+          title="Leave this course?"
+          description="It goes from My learning. Your progress and notes are kept: enrol again any time to pick up where you were."
+          confirmLabel="Leave course"
+          onConfirm={() =>
+            leave.mutate(undefined, {
+              onSuccess: () => toast.success(`You left ${course.title}.`),
+              onError: (error) => toast.error(`Couldn't leave the course. ${describeError(error)}`),
+            })
+          }
+        />
+      )}
+    </>
   );
 }
 

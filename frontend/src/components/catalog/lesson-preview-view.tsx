@@ -1,6 +1,8 @@
 import { ArrowLeft, ArrowRight, ChevronRight, Clock, Film, ListChecks, Lock, Upload } from "lucide-react";
 import Link from "next/link";
 import type { ReactNode } from "react";
+import { LessonSidePanel } from "@/components/notes/lesson-side-panel";
+import { PlayerBridgeProvider } from "@/components/player/player-bridge";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import type { CourseLanding, LessonContent } from "@/lib/api/models";
@@ -10,6 +12,7 @@ import { formatDuration, LESSON_KIND_LABELS } from "@/lib/format/course";
 import { LessonCurriculum } from "./lesson-curriculum";
 import { LessonKindIcon } from "./lesson-kind-icon";
 import { LessonPlayer } from "./lesson-player";
+import { CourseProgressHeader, LessonCompletion } from "./lesson-progress";
 import { Markdown } from "./markdown";
 
 type LessonPreviewViewProps = {
@@ -39,11 +42,18 @@ export function LessonPreviewView({ lesson, course, signedIn }: LessonPreviewVie
       ? { id: lesson.next_lesson_id, href: lessonHref(lesson.course_slug, lesson.next_lesson_id), title: nextOutline?.title ?? "The next lesson" }
       : null;
   const studioHref = course ? `/studio/courses/${encodeURIComponent(course.id)}#curriculum` : "/studio";
+  // Progress is an enrolled student's: nobody else's page asks for it or sends heartbeats
+  // (the team's viewing is sent, the server decides what it counts; previews send nothing).
+  const progressCourseId = signedIn && access === "enrolled" && course ? course.id : null;
+  const sendsHeartbeats = signedIn && opensAll;
+  const sectionId = course?.sections.find((section) => section.lessons.some((entry) => entry.id === lesson.id))?.id ?? null;
+  // Lessons that complete by the student's word: an article, a video lesson without its video yet.
+  const completesByHand = lesson.kind === "article" || (lesson.kind === "video" && !lesson.video_ready);
 
   const media =
     lesson.kind === "video" ? (
       lesson.video_ready ? (
-        <LessonPlayer key={lesson.id} lessonId={lesson.id} title={lesson.title} signedIn={signedIn} courseHref={courseHref} next={next} />
+        <LessonPlayer key={lesson.id} lessonId={lesson.id} title={lesson.title} signedIn={sendsHeartbeats} courseHref={courseHref} next={next} />
       ) : (
         <NotYetPanel
           icon={Film}
@@ -84,7 +94,10 @@ export function LessonPreviewView({ lesson, course, signedIn }: LessonPreviewVie
         </ol>
       </nav>
 
-      <div className="grid grid-cols-1 gap-8 lg:grid-cols-[minmax(0,1fr)_20rem] lg:items-start xl:grid-cols-[minmax(0,1fr)_22rem]">
+      {progressCourseId && <CourseProgressHeader courseId={progressCourseId} />}
+
+      {/* Also connects the player with the notes beside it ("n", "b", jumping to a moment). */}
+      <PlayerBridgeProvider className="grid grid-cols-1 gap-8 lg:grid-cols-[minmax(0,1fr)_20rem] lg:items-start xl:grid-cols-[minmax(0,1fr)_22rem]">
         <div className="grid min-w-0 grid-cols-1 gap-8">
           <article aria-labelledby="lesson-title" className="grid grid-cols-1 gap-6">
             {media}
@@ -130,6 +143,15 @@ export function LessonPreviewView({ lesson, course, signedIn }: LessonPreviewVie
             ) : (
               lesson.kind === "article" && <p className="text-muted-foreground">This lesson has no text yet.</p>
             )}
+            {progressCourseId && completesByHand && (
+              <LessonCompletion
+                key={lesson.id}
+                courseId={progressCourseId}
+                lessonId={lesson.id}
+                sectionId={sectionId}
+                readToEnd={lesson.kind === "article"}
+              />
+            )}
           </article>
 
           <nav aria-label="Other lessons" className="grid gap-3 border-t border-border pt-6 sm:grid-cols-2">
@@ -164,12 +186,25 @@ export function LessonPreviewView({ lesson, course, signedIn }: LessonPreviewVie
           )}
         </div>
 
-        {course && (
+        {(course || signedIn) && (
           <div className="lg:sticky lg:top-20 lg:flex lg:max-h-[calc(100dvh-6rem)] lg:flex-col">
-            <LessonCurriculum key={lesson.id} slug={lesson.course_slug} sections={course.sections} currentId={lesson.id} opensAll={opensAll} />
+            {/* Signed in: tabs of Contents, Notes and Bookmarks; otherwise the contents alone. */}
+            <LessonSidePanel takesNotes={signedIn} lessonId={lesson.id} isVideo={lesson.kind === "video"} courseId={course?.id ?? null}>
+              {course && (
+                <LessonCurriculum
+                  key={lesson.id}
+                  slug={lesson.course_slug}
+                  sections={course.sections}
+                  currentId={lesson.id}
+                  opensAll={opensAll}
+                  courseId={course.id}
+                  showsProgress={progressCourseId !== null}
+                />
+              )}
+            </LessonSidePanel>
           </div>
         )}
-      </div>
+      </PlayerBridgeProvider>
     </div>
   );
 }

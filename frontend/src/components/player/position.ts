@@ -1,17 +1,22 @@
-import type { PositionUpdate } from "@/lib/api/models";
+import type { Heartbeat } from "@/lib/api/models";
 
 /**
- * Saves where the viewer is in a lesson's video. keepalive lets the request outlive the page
- * (pagehide, a hidden tab being discarded); a failed heartbeat is not worth bothering anyone about.
+ * Sends one heartbeat for a lesson's video and resolves to whether the server acknowledged it
+ * (a 2xx); it never rejects. keepalive lets the request outlive the page (pagehide, a hidden tab
+ * being discarded). A failed heartbeat is not worth bothering the viewer about: its seconds go
+ * with the next one.
  */
-export function sendPosition(lessonId: string, seconds: number): void {
-  if (!Number.isFinite(seconds) || seconds < 0) return;
-  const body: PositionUpdate = { position_seconds: Math.round(seconds * 10) / 10 };
-  void fetch(`/api/lessons/${encodeURIComponent(lessonId)}/position`, {
-    method: "PUT",
-    keepalive: true,
-    headers: { "Content-Type": "application/json" },
-    credentials: "same-origin",
-    body: JSON.stringify(body),
-  }).catch(() => undefined);
+export async function sendHeartbeat(lessonId: string, body: Heartbeat): Promise<boolean> {
+  try {
+    const response = await fetch(`/api/lessons/${encodeURIComponent(lessonId)}/heartbeat`, {
+      method: "POST",
+      keepalive: true,
+      headers: { "Content-Type": "application/json" },
+      credentials: "same-origin",
+      body: JSON.stringify(body),
+    });
+    return response.ok;
+  } catch {
+    return false;
+  }
 }

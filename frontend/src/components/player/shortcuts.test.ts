@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { PLAYBACK_RATES, rateLabel, shortcutFor, stepRate } from "./shortcuts";
+import { PLAYBACK_RATES, rateLabel, SHORTCUT_HELP, shortcutFor, stepRate } from "./shortcuts";
 
 describe("shortcutFor", () => {
   it("plays and pauses with space and k", () => {
@@ -31,6 +31,19 @@ describe("shortcutFor", () => {
     expect(shortcutFor({ key: "<" })).toEqual({ type: "rateStep", step: -1 });
     expect(shortcutFor({ key: ">" })).toEqual({ type: "rateStep", step: 1 });
     expect(shortcutFor({ key: "?" })).toEqual({ type: "showShortcuts" });
+  });
+
+  it("takes a note with n and bookmarks with b, whatever the case", () => {
+    expect(shortcutFor({ key: "n" })).toEqual({ type: "newNote" });
+    expect(shortcutFor({ key: "N" })).toEqual({ type: "newNote" });
+    expect(shortcutFor({ key: "b" })).toEqual({ type: "bookmark" });
+    expect(shortcutFor({ key: "n", ctrlKey: true })).toBeNull();
+    expect(shortcutFor({ key: "b", metaKey: true })).toBeNull();
+  });
+
+  it("lists the note keys as needing notes on the page", () => {
+    const noteKeys = SHORTCUT_HELP.filter((entry) => entry.notes).map((entry) => entry.keys.join());
+    expect(noteKeys).toEqual(["N", "B"]);
   });
 
   it("leaves other keys and modified presses to the browser", () => {

@@ -12,7 +12,10 @@ export type PlayerAction =
   | { type: "toggleFullscreen" }
   | { type: "toggleCaptions" }
   | { type: "rateStep"; step: 1 | -1 }
-  | { type: "showShortcuts" };
+  | { type: "showShortcuts" }
+  // Handed to the notes beside the player (when the page has them).
+  | { type: "newNote" }
+  | { type: "bookmark" };
 
 export type KeyInput = { key: string; ctrlKey?: boolean; metaKey?: boolean; altKey?: boolean };
 
@@ -54,6 +57,10 @@ export function shortcutFor({ key, ctrlKey, metaKey, altKey }: KeyInput): Player
       return { type: "rateStep", step: 1 };
     case "?":
       return { type: "showShortcuts" };
+    case "n":
+      return { type: "newNote" };
+    case "b":
+      return { type: "bookmark" };
     default:
       return null;
   }
@@ -74,8 +81,8 @@ export function rateLabel(rate: number): string {
   return rate === 1 ? "Normal" : `${rate}×`;
 }
 
-/** The shortcuts as the help list shows them. */
-export const SHORTCUT_HELP: readonly { keys: string[]; does: string }[] = [
+/** The shortcuts as the help list shows them; `notes` ones only where the page takes notes. */
+export const SHORTCUT_HELP: readonly { keys: string[]; does: string; notes?: true }[] = [
   { keys: ["Space", "K"], does: "Play or pause" },
   { keys: ["←", "→"], does: "Back or forward 5 seconds" },
   { keys: ["J", "L"], does: "Back or forward 10 seconds" },
@@ -85,5 +92,7 @@ export const SHORTCUT_HELP: readonly { keys: string[]; does: string }[] = [
   { keys: ["F"], does: "Full screen" },
   { keys: ["<", ">"], does: "Slower or faster" },
   { keys: ["0", "…", "9"], does: "Jump to 0 %–90 % of the video" },
+  { keys: ["N"], does: "New note at this moment (pauses the video)", notes: true },
+  { keys: ["B"], does: "Bookmark this moment", notes: true },
   { keys: ["?"], does: "Show these shortcuts" },
 ];

@@ -1,7 +1,7 @@
 "use client";
 
 import { AlertTriangle, Keyboard, Loader2, Maximize, Minimize, Pause, PictureInPicture2, Play, RotateCcw, X } from "lucide-react";
-import { usePathname } from "next/navigation";
+import { usePathname, useSearchParams } from "next/navigation";
 import { type ComponentProps, type ReactNode, useCallback, useEffect, useId, useRef, useState } from "react";
 import { Skeleton } from "@/components/ui/skeleton";
 import { usePlaybackGrant, useSeekThumbnails } from "@/hooks/queries/player";
@@ -10,7 +10,9 @@ import { cn } from "@/lib/class-names";
 import { ControlButton } from "./control-button";
 import { withNewestGrant } from "./grant-url";
 import { CaptionsMenu, QualityMenu, SpeedMenu } from "./player-menus";
+import { linkedStart, parseLinkedStart } from "./linked-start";
 import { listen } from "./listen";
+import { usePlayerBridge } from "./player-bridge";
 import { GrantProblem, PlayerProblem } from "./player-problem";
 import { SeekBar } from "./seek-bar";
 import { type PlayerAction, rateLabel, SHORTCUT_HELP, shortcutFor, stepRate } from "./shortcuts";
@@ -47,6 +49,8 @@ type VideoPlayerProps = {
 export function VideoPlayer({ lessonId, title, signedIn, courseHref, autoPlay = false, onEnded, children, className }: VideoPlayerProps) {
   const grant = usePlaybackGrant(lessonId);
   const pathname = usePathname();
+  // A link to a moment (`?t=83`, e.g. from exported notes) starts the video there.
+  const linkedSecond = parseLinkedStart(useSearchParams().get("t"));
   const { refetch } = grant;
   const refreshGrant = useCallback(() => refetch().then((result) => result.data), [refetch]);
 
@@ -55,6 +59,7 @@ export function VideoPlayer({ lessonId, title, signedIn, courseHref, autoPlay = 
       <PlayerStage
         grant={grant.data}
         refreshGrant={refreshGrant}
+        linkedSecond={linkedSecond}
         lessonId={lessonId}
         title={title}
         signedIn={signedIn}
@@ -134,6 +139,8 @@ type StageProps = Omit<VideoPlayerProps, "courseHref" | "autoPlay"> & {
   grant: PlaybackGrant;
   refreshGrant: () => Promise<PlaybackGrant | undefined>;
   autoPlay: boolean;
+  /** The second the page's link asked for (`?t=`), which wins over the resume position. */
+  linkedSecond: number | null;
 };
 
 type Source = { grant: PlaybackGrant; startAt: number | null; generation: number };
@@ -151,7 +158,7 @@ const PAGE_KEYS = new Set(["ArrowUp", "ArrowDown", "Home", "End"]);
 
 type WebkitVideo = HTMLVideoElement & { webkitEnterFullscreen?: () => void };
 
-function PlayerStage({ grant, refreshGrant, lessonId, title, signedIn, autoPlay, onEnded, children, className }: StageProps) {
+function PlayerStage({ grant, refreshGrant, lessonId, title, signedIn, autoPlay, linkedSecond, onEnded, children, className }: StageProps) {
   const [container, setContainer] = useState<HTMLDivElement | null>(null);
   const [video, setVideo] = useState<HTMLVideoElement | null>(null);
   const controlsRef = useRef<HTMLDivElement>(null);
@@ -164,12 +171,17 @@ function PlayerStage({ grant, refreshGrant, lessonId, title, signedIn, autoPlay,
 
   const [source, setSource] = useState<Source>(() => ({
     grant,
-    startAt: resumeStart(grant.resume_position_seconds, grant.duration_seconds),
+    startAt:
+      linkedSecond !== null
+        ? linkedStart(linkedSecond, grant.duration_seconds)
+        : resumeStart(grant.resume_position_seconds, grant.duration_seconds),
     generation: 0,
   }));
   const [failure, setFailure] = useState<PlaybackFailure | null>(null);
   const [started, setStarted] = useState(false);
   const media = useMediaState(video);
+  // The notes beside the player, when the page has them: "n" and "b" go there.
+  const bridge = usePlayerBridge();
   // Declared before the stream: effects clean up in order, so when the player goes its last
   // position is saved before the stream is taken down.
   useHeartbeat(video, lessonId, signedIn);
@@ -314,6 +326,21 @@ function PlayerStage({ grant, refreshGrant, lessonId, title, signedIn, autoPlay,
       case "showShortcuts":
         setHelpOpen((open) => !open);
         return;
+      case "newNote":
+      case "bookmark": {
+        if (!video || !bridge?.takesNotes()) return;
+        const at = Math.floor(video.currentTime);
+        const wasPlaying = !video.paused && !video.ended;
+        if (action.type === "newNote") {
+          // Writing needs the video still and the note box in sight.
+          video.pause();
+          if (document.fullscreenElement) void document.exitFullscreen().catch(() => undefined);
+        }
+        bridge.request({ kind: action.type === "newNote" ? "note" : "bookmark", at, wasPlaying });
+        // Shown only: the notes panel announces the outcome to screen readers.
+        setFlash({ text: `${action.type === "newNote" ? "Note" : "Bookmark"} at ${formatClock(at)}`, at: Date.now() });
+        return;
+      }
     }
   };
 
@@ -335,10 +362,28 @@ function PlayerStage({ grant, refreshGrant, lessonId, title, signedIn, autoPlay,
 
   // --- the latest of everything, for listeners that stay put ----------------------------------
 
-  const latest = useRef({ run, poke, onEnded });
+  const latest = useRef({ run, poke, onEnded, seekTo, duration });
   useEffect(() => {
-    latest.current = { run, poke, onEnded };
+    latest.current = { run, poke, onEnded, seekTo, duration };
   });
+
+  // The page's notes read the time and seek through this handle (see player-bridge.tsx).
+  const register = bridge?.register;
+  useEffect(() => {
+    if (!register || !video) return;
+    return register({
+      currentTime: () => video.currentTime,
+      duration: () => latest.current.duration,
+      paused: () => video.paused || video.ended,
+      seek: (seconds) => latest.current.seekTo(seconds),
+      play: () => void video.play().catch(() => undefined),
+      pause: () => video.pause(),
+      focus: () => container?.focus({ preventScroll: true }),
+      reveal: () => container?.scrollIntoView({ block: "nearest", behavior: "smooth" }),
+      subscribe: (listener) =>
+        listen(video, { timeupdate: listener, seeked: listener, play: listener, pause: listener, durationchange: listener }),
+    });
+  }, [register, video, container]);
 
   // Keyboard shortcuts: on the player, and on the page while nothing that takes keys has focus.
   useEffect(() => {
@@ -483,8 +528,8 @@ function PlayerStage({ grant, refreshGrant, lessonId, title, signedIn, autoPlay,
     };
   }, [video, captionId, captions]);
 
-  // "Resumed at 3:12 · Start over", until a while after playback starts.
-  const [resumedAt, setResumedAt] = useState<number | null>(source.startAt);
+  // "Resumed at 3:12 · Start over", until a while after playback starts (not for a linked moment).
+  const [resumedAt, setResumedAt] = useState<number | null>(linkedSecond !== null ? null : source.startAt);
   useEffect(() => {
     if (resumedAt === null || !started) return;
     const timer = window.setTimeout(() => setResumedAt(null), RESUME_NOTICE_MS);
@@ -700,7 +745,9 @@ function PlayerStage({ grant, refreshGrant, lessonId, title, signedIn, autoPlay,
         </div>
       </div>
 
-      {helpOpen && <ShortcutHelp id={helpId} onClose={() => setHelpOpen(false)} returnFocusTo={container} />}
+      {helpOpen && (
+        <ShortcutHelp id={helpId} onClose={() => setHelpOpen(false)} returnFocusTo={container} withNotes={bridge?.takesNotes() ?? false} />
+      )}
 
       {failure && (
         <PlayerProblem
@@ -728,7 +775,17 @@ function PlayerStage({ grant, refreshGrant, lessonId, title, signedIn, autoPlay,
 }
 
 /** The shortcuts, over the video; Escape or Close puts focus back on the player. */
-function ShortcutHelp({ id, onClose, returnFocusTo }: { id: string; onClose: () => void; returnFocusTo: HTMLElement | null }) {
+function ShortcutHelp({
+  id,
+  onClose,
+  returnFocusTo,
+  withNotes,
+}: {
+  id: string;
+  onClose: () => void;
+  returnFocusTo: HTMLElement | null;
+  withNotes: boolean;
+}) {
   const closeRef = useRef<HTMLButtonElement>(null);
   useEffect(() => {
     closeRef.current?.focus();
@@ -761,7 +818,7 @@ function ShortcutHelp({ id, onClose, returnFocusTo }: { id: string; onClose: () 
           </ControlButton>
         </div>
         <dl className="grid grid-cols-[auto_1fr] gap-x-4 gap-y-1.5 text-sm">
-          {SHORTCUT_HELP.map(({ keys, does }) => (
+          {SHORTCUT_HELP.filter((entry) => withNotes || !entry.notes).map(({ keys, does }) => (
             <div key={does} className="contents">
               <dt className="flex gap-1">
                 {keys.map((key) => (

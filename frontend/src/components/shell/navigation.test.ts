@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { currentLinkHref, type NavLink } from "./navigation";
+import type { Me } from "@/lib/api/models";
+import { currentLinkHref, navigationFor, type NavLink } from "./navigation";
 
 const links: NavLink[] = [
   { href: "/courses", label: "Courses" },
@@ -20,5 +21,22 @@ describe("the header's current link", () => {
   it("is none on pages the header doesn't name", () => {
     expect(currentLinkHref(links, "/")).toBeNull();
     expect(currentLinkHref(links, "/coursesque")).toBeNull();
+  });
+});
+
+describe("the header's links", () => {
+  const member = (roles: Me["roles"]) => ({ id: "u1", roles }) as Me;
+
+  it("start with the student's own learning once signed in", () => {
+    expect(navigationFor(member(["student"])).map((link) => link.label)).toEqual(["My learning", "Courses", "Profile", "Security"]);
+    expect(navigationFor(member(["student", "instructor", "admin"]))[0]).toEqual({ href: "/learning", label: "My learning" });
+  });
+
+  it("pitch the site to visitors", () => {
+    expect(navigationFor(null).map((link) => link.href)).toEqual(["/courses", "/#features", "/#teach"]);
+  });
+
+  it("light up My learning on the notes pages under it", () => {
+    expect(currentLinkHref(navigationFor(member(["student"])), "/learning/notes/abc")).toBe("/learning");
   });
 });

@@ -12,6 +12,7 @@ export function navigationFor(me: Me | null): NavLink[] {
     ];
   }
   const links: NavLink[] = [
+    { href: "/learning", label: "My learning" },
     { href: "/courses", label: "Courses" },
     { href: "/account", label: "Profile" },
     { href: "/account/security", label: "Security" },

@@ -1,6 +1,6 @@
 "use client";
 
-import { ClipboardCheck, FileText, ImageIcon, Layers, SearchX, Tag, Undo2, UsersRound } from "lucide-react";
+import { ClipboardCheck, FileText, ImageIcon, Layers, MessageSquareText, SearchX, Tag, Undo2, UsersRound } from "lucide-react";
 import Link from "next/link";
 import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
@@ -18,6 +18,7 @@ import { DetailsTab } from "./details-tab";
 import { EditorHeader } from "./editor-header";
 import { PricingTab } from "./pricing-tab";
 import { ReviewTab } from "./review-tab";
+import { ReviewsTab } from "./reviews-tab";
 import { SaveIndicator } from "./save-indicator";
 import { TeamTab } from "./team-tab";
 import { useCourseDraft } from "./use-course-draft";
@@ -29,6 +30,7 @@ const TABS = [
   { value: "cover", label: "Cover", icon: ImageIcon },
   { value: "team", label: "Team", icon: UsersRound },
   { value: "review", label: "Review", icon: ClipboardCheck },
+  { value: "reviews", label: "Reviews", icon: MessageSquareText },
 ] as const;
 type EditorTab = (typeof TABS)[number]["value"];
 
@@ -112,6 +114,9 @@ function LoadedEditor({ course, viewerId }: { course: StudioCourse; viewerId: st
         </TabsContent>
         <TabsContent value="review">
           <ReviewTab course={course} saveStatus={draft.status} />
+        </TabsContent>
+        <TabsContent value="reviews">
+          <ReviewsTab course={course} />
         </TabsContent>
       </Tabs>
     </div>

@@ -39,6 +39,47 @@ export const queryKeys = {
     /** A video's seek-preview index (sprite tiles by time); the same for every grant. */
     thumbnails: (videoId: string) => ["player", "thumbnails", videoId] as const,
   },
+  notes: {
+    all: ["notes"] as const,
+    /** The student's own notes on one lesson (the panel beside the player). */
+    lessons: ["notes", "lesson"] as const,
+    lesson: (lessonId: string) => ["notes", "lesson", lessonId] as const,
+    /** The student's notes in a course, per search ("" for all): the per-course page. */
+    courses: ["notes", "course"] as const,
+    course: (courseId: string, q: string) => ["notes", "course", courseId, q] as const,
+  },
+  bookmarks: {
+    all: ["bookmarks"] as const,
+    lesson: (lessonId: string) => ["bookmarks", "lesson", lessonId] as const,
+    courses: ["bookmarks", "course"] as const,
+    course: (courseId: string) => ["bookmarks", "course", courseId] as const,
+  },
+  progress: {
+    all: ["progress"] as const,
+    /** The signed-in student's progress in one course (lessons done, watched share, sections). */
+    course: (courseId: string) => ["progress", "course", courseId] as const,
+  },
+  certificates: {
+    /** The signed-in student's certificates. */
+    mine: ["certificates", "mine"] as const,
+  },
+  /** Students' ratings and reviews of courses (not the publishing review: see admin.reviews). */
+  studentReviews: {
+    all: ["student-reviews"] as const,
+    course: (courseId: string) => ["student-reviews", "course", courseId] as const,
+    list: (courseId: string) => ["student-reviews", "course", courseId, "list"] as const,
+    mine: (courseId: string) => ["student-reviews", "course", courseId, "mine"] as const,
+    moderation: ["student-reviews", "moderation"] as const,
+    moderationList: (filters: { visibility: string | null }) => ["student-reviews", "moderation", filters] as const,
+  },
+  learning: {
+    all: ["learning"] as const,
+    /** The signed-in student's dashboard ("My learning"). */
+    dashboard: ["learning", "dashboard"] as const,
+    recommendations: ["learning", "recommendations"] as const,
+    /** The viewer's access to and enrolment in one course (the landing's enrol button). */
+    enrollment: (courseId: string) => ["learning", "enrollment", courseId] as const,
+  },
   studio: {
     all: ["studio"] as const,
     courses: ["studio", "courses"] as const,

@@ -54,7 +54,13 @@ export type EnrollmentSource = Schemas["EnrollmentSource"];
 
 export type PlaybackGrant = Schemas["PlaybackGrant"];
 export type CaptionTrack = Schemas["CaptionTrack"];
-export type PositionUpdate = Schemas["PositionUpdate"];
+export type Heartbeat = Schemas["Heartbeat"];
+export type CourseProgress = Schemas["CourseProgress"];
+export type LessonProgress = Schemas["LessonProgressOut"];
+export type SectionProgress = Schemas["SectionProgressOut"];
+export type LessonCompletion = Schemas["LessonCompletion"];
+/** How a student finishes a lesson by their own word: read to its end, or marked done. */
+export type LessonCompletionBy = Schemas["CompletionMark"]["by"];
 
 /** The JSON body an operation accepts, looked up by path and method rather than schema name. */
 export type JsonBody<P extends keyof paths, M extends keyof paths[P]> = paths[P][M] extends {
@@ -62,3 +68,35 @@ export type JsonBody<P extends keyof paths, M extends keyof paths[P]> = paths[P]
 }
   ? Body
   : never;
+
+export type Note = Schemas["NoteOut"];
+export type NoteCreate = Schemas["NoteCreate"];
+export type NoteUpdate = Schemas["NoteUpdate"];
+export type CourseNotes = Schemas["CourseNotes"];
+export type LessonNotes = Schemas["LessonNotes"];
+export type Bookmark = Schemas["BookmarkOut"];
+export type BookmarkCreate = Schemas["BookmarkCreate"];
+
+export type Certificate = Schemas["CertificateOut"];
+export type CertificateVerification = Schemas["CertificateVerification"];
+export type StudentReview = Schemas["ReviewOut"];
+export type MyReview = Schemas["MyReview"];
+export type MyReviewState = Schemas["MyReviewState"];
+export type ReviewWrite = Schemas["ReviewWrite"];
+export type ReviewPage = Schemas["ReviewPage"];
+export type RatingSummary = Schemas["RatingSummary"];
+export type AdminStudentReview = Schemas["AdminReview"];
+export type AdminStudentReviewPage = Schemas["Page_AdminReview_"];
+export type ReviewVisibility = Schemas["ReviewVisibility"];
+
+export type CourseAccess = Schemas["CourseAccess"];
+export type CourseEnrollment = Schemas["CourseEnrollment"];
+export type LessonRef = Schemas["LessonRef"];
+export type ProgressSummary = Schemas["ProgressSummary"];
+export type LearningDashboard = Schemas["LearningDashboard"];
+export type DashboardCourse = Schemas["DashboardCourse"];
+export type ContinueWatching = Schemas["ContinueWatching"];
+export type WatchWeek = Schemas["WatchWeek"];
+export type WatchDay = Schemas["WatchDayOut"];
+export type Recommendation = Schemas["Recommendation"];
+export type RecommendationReason = Schemas["RecommendationReason"];

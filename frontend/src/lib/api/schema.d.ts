@@ -1104,26 +1104,6 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
-    "/api/lessons/{lesson_id}/position": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path?: never;
-            cookie?: never;
-        };
-        get?: never;
-        /**
-         * Save Lesson Position
-         * @description Where the viewer is in the video (the player's heartbeat, every ~15 s and on pause).
-         */
-        put: operations["lessons:savePosition"];
-        post?: never;
-        delete?: never;
-        options?: never;
-        head?: never;
-        patch?: never;
-        trace?: never;
-    };
     "/api/admin/courses/{course_id}/enrollments": {
         parameters: {
             query?: never;
@@ -1157,6 +1137,457 @@ export interface paths {
         post?: never;
         /** Revoke Enrollment */
         delete: operations["admin:revokeEnrollment"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/courses/{course_id}/enrollment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Enrollment
+         * @description The viewer's access to a course (team, enrolled or previews), enrolment and progress.
+         */
+        get: operations["learning:enrollment"];
+        put?: never;
+        /**
+         * Enroll
+         * @description Enrol in a free published or unlisted course in one click; idempotent.
+         */
+        post: operations["learning:enroll"];
+        /**
+         * Leave
+         * @description Leave a course joined for free (progress is kept); bought or granted ones: 409.
+         */
+        delete: operations["learning:leave"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/learning": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Dashboard
+         * @description The signed-in student's courses, progress, where to continue, notes, certificates.
+         */
+        get: operations["learning:dashboard"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/recommendations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Recommendations
+         * @description Up to six courses to take next, each with its reason.
+         */
+        get: operations["learning:recommendations"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/lessons/{lesson_id}/heartbeat": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Heartbeat
+         * @description What the player played since the page opened and where it is now (every ~15 s, and
+         *     on pause, seek and leaving). Buffered: it reaches the progress figures within a second
+         *     or two; the resume position at once.
+         */
+        post: operations["progress:heartbeat"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/courses/{course_id}/progress": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Course Progress
+         * @description The signed-in student's own progress in the course.
+         */
+        get: operations["progress:course"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/lessons/{lesson_id}/completion": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Complete Lesson
+         * @description An article read to its end or marked done (also a video lesson whose video is not
+         *     ready). Videos, quizzes and assignments complete by their own rule.
+         */
+        put: operations["progress:completeLesson"];
+        post?: never;
+        /**
+         * Reopen Lesson
+         * @description Take back a "read" or "marked" completion.
+         */
+        delete: operations["progress:reopenLesson"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/lessons/{lesson_id}/notes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Lesson Notes
+         * @description The caller's notes on a lesson: on the whole lesson first, then by moment.
+         */
+        get: operations["notes:lessonNotes"];
+        put?: never;
+        /**
+         * Create Note
+         * @description A note on a lesson the caller can open: at a moment of its video, or on the lesson.
+         */
+        post: operations["notes:create"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/courses/{course_id}/notes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Course Notes
+         * @description The caller's notes in a course, grouped by lesson in curriculum order.
+         */
+        get: operations["notes:courseNotes"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/courses/{course_id}/notes/export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Export Notes */
+        get: operations["notes:export"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/notes/{note_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Get Note */
+        get: operations["notes:get"];
+        put?: never;
+        post?: never;
+        /** Delete Note */
+        delete: operations["notes:delete"];
+        options?: never;
+        head?: never;
+        /** Update Note */
+        patch: operations["notes:update"];
+        trace?: never;
+    };
+    "/api/lessons/{lesson_id}/bookmarks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Lesson Bookmarks */
+        get: operations["notes:lessonBookmarks"];
+        put?: never;
+        /**
+         * Add Bookmark
+         * @description Bookmark a moment of the lesson's video, or (position_seconds null) the lesson.
+         */
+        post: operations["notes:addBookmark"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/courses/{course_id}/bookmarks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Course Bookmarks */
+        get: operations["notes:courseBookmarks"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/bookmarks/{bookmark_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        /** Delete Bookmark */
+        delete: operations["notes:deleteBookmark"];
+        options?: never;
+        head?: never;
+        /** Update Bookmark */
+        patch: operations["notes:updateBookmark"];
+        trace?: never;
+    };
+    "/api/me/certificates": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * My Certificates
+         * @description The signed-in student's certificates, the newest first.
+         */
+        get: operations["certificates:mine"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/certificates/{certificate_id}/pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Certificate Pdf
+         * @description The certificate as a PDF, for its owner (and admins).
+         */
+        get: operations["certificates:pdf"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/certificates/{code}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Verify Certificate
+         * @description Anyone may check a certificate by its code (any case, dashes optional).
+         */
+        get: operations["certificates:verify"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/courses/{course_id}/reviews": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Reviews
+         * @description A course's reviews, the newest first, with the average and the histogram.
+         */
+        get: operations["reviews:list"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/courses/{course_id}/reviews/mine": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My Review */
+        get: operations["reviews:mine"];
+        /**
+         * Save My Review
+         * @description Rate and review a course you are enrolled in; writing again edits your review.
+         */
+        put: operations["reviews:saveMine"];
+        post?: never;
+        /** Delete My Review */
+        delete: operations["reviews:deleteMine"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/reviews/{review_id}/reply": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Reply To Review
+         * @description The course team's public answer to a review (written again, it is replaced).
+         */
+        put: operations["reviews:reply"];
+        post?: never;
+        /** Delete Reply */
+        delete: operations["reviews:deleteReply"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/student-reviews": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Moderation List
+         * @description Every student review, hidden ones too, the newest first (admins).
+         */
+        get: operations["reviews:moderationList"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/student-reviews/{review_id}/hide": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Hide Review
+         * @description Hide a review from everyone but its author, and from the course's average.
+         */
+        post: operations["reviews:hide"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/student-reviews/{review_id}/unhide": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Unhide Review */
+        post: operations["reviews:unhide"];
+        delete?: never;
         options?: never;
         head?: never;
         patch?: never;
@@ -1200,6 +1631,51 @@ export interface components {
             owner: components["schemas"]["InstructorRef"];
             /** First Published At */
             first_published_at: string | null;
+        };
+        /** AdminReview */
+        AdminReview: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Rating */
+            rating: number;
+            /** Body */
+            body: string;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+            author: components["schemas"]["AdminReviewAuthor"];
+            course: components["schemas"]["ReviewedCourse"];
+            reply: components["schemas"]["ReviewReply"] | null;
+            /** Hidden At */
+            hidden_at: string | null;
+            /** Hidden Reason */
+            hidden_reason: string | null;
+            /** Hidden By Name */
+            hidden_by_name: string | null;
+        };
+        /** AdminReviewAuthor */
+        AdminReviewAuthor: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Display Name */
+            display_name: string;
+            /** Email */
+            email: string;
+            /** Avatar Url */
+            avatar_url: string | null;
         };
         /** AdminUser */
         AdminUser: {
@@ -1372,6 +1848,57 @@ export interface components {
              */
             file: string;
         };
+        /** BookmarkCreate */
+        BookmarkCreate: {
+            /**
+             * Position Seconds
+             * @description The moment of the lesson's video; null bookmarks the whole lesson
+             */
+            position_seconds?: number | null;
+            /**
+             * Label
+             * @default
+             */
+            label: string;
+        };
+        /** BookmarkOut */
+        BookmarkOut: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Lesson Id
+             * Format: uuid
+             */
+            lesson_id: string;
+            /** Lesson Title */
+            lesson_title: string;
+            /** Section Title */
+            section_title: string;
+            /**
+             * Course Id
+             * Format: uuid
+             */
+            course_id: string;
+            /** Course Slug */
+            course_slug: string;
+            /** Position Seconds */
+            position_seconds: number | null;
+            /** Label */
+            label: string;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+        };
+        /** BookmarkUpdate */
+        BookmarkUpdate: {
+            /** Label */
+            label: string;
+        };
         /** CaptionOut */
         CaptionOut: {
             /**
@@ -1430,6 +1957,80 @@ export interface components {
          * @enum {string}
          */
         CatalogSort: "relevance" | "newest" | "popular" | "price_low" | "price_high";
+        /**
+         * CertificateOut
+         * @description One of the signed-in student's certificates.
+         */
+        CertificateOut: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Code
+             * @description XXXX-XXXX-XXXX, what the public page checks
+             */
+            code: string;
+            /**
+             * Course Id
+             * Format: uuid
+             */
+            course_id: string;
+            /**
+             * Course Title
+             * @description As it was on the day the certificate was issued
+             */
+            course_title: string;
+            /**
+             * Course Slug
+             * @description The course's landing, while it is public
+             */
+            course_slug: string | null;
+            /** Student Name */
+            student_name: string;
+            /** Instructor Names */
+            instructor_names: string[];
+            /**
+             * Issued At
+             * Format: date-time
+             */
+            issued_at: string;
+            /**
+             * Verification Path
+             * @description The public page that confirms it: /certificates/<code>
+             */
+            verification_path: string;
+            /**
+             * Pdf Url
+             * @description The PDF, for its owner
+             */
+            pdf_url: string;
+        };
+        /**
+         * CertificateVerification
+         * @description What anyone holding a code may learn: that it is genuine, and what it says.
+         */
+        CertificateVerification: {
+            /** Code */
+            code: string;
+            /** Student Name */
+            student_name: string;
+            /** Course Title */
+            course_title: string;
+            /**
+             * Course Slug
+             * @description The course's landing, while it is public
+             */
+            course_slug: string | null;
+            /** Instructor Names */
+            instructor_names: string[];
+            /**
+             * Issued At
+             * Format: date-time
+             */
+            issued_at: string;
+        };
         /** ChangeEmailRequest */
         ChangeEmailRequest: {
             /** Password */
@@ -1451,6 +2052,48 @@ export interface components {
         CoInstructorAdd: {
             /** Email */
             email: string;
+        };
+        /**
+         * CompletionMark
+         * @description How the student finished an article (or a video lesson that has no video yet).
+         */
+        CompletionMark: {
+            /**
+             * By
+             * @enum {string}
+             */
+            by: "read" | "marked";
+        };
+        /**
+         * ContinueWatching
+         * @description A video lesson the student stopped in the middle of.
+         */
+        ContinueWatching: {
+            /**
+             * Course Id
+             * Format: uuid
+             */
+            course_id: string;
+            /** Course Slug */
+            course_slug: string;
+            /** Course Title */
+            course_title: string;
+            /**
+             * Lesson Id
+             * Format: uuid
+             */
+            lesson_id: string;
+            /** Lesson Title */
+            lesson_title: string;
+            /** Position Seconds */
+            position_seconds: number;
+            /** Duration Seconds */
+            duration_seconds: number;
+            /**
+             * Poster Url
+             * @description Signed, short-lived; null without a video
+             */
+            poster_url: string | null;
         };
         /**
          * CourseAccess
@@ -1505,6 +2148,29 @@ export interface components {
         CourseCreate: {
             /** Title */
             title: string;
+        };
+        /**
+         * CourseEnrollment
+         * @description The viewer's standing in one course: what the landing's enrol button shows.
+         */
+        CourseEnrollment: {
+            /**
+             * Course Id
+             * Format: uuid
+             */
+            course_id: string;
+            access: components["schemas"]["CourseAccess"];
+            /** Enrolled */
+            enrolled: boolean;
+            source: components["schemas"]["EnrollmentSource"] | null;
+            /** Enrolled At */
+            enrolled_at: string | null;
+            /** Completed At */
+            completed_at: string | null;
+            /** @description Set when enrolled */
+            progress: components["schemas"]["ProgressSummary"] | null;
+            /** @description Where 'Continue learning' goes: the last lesson opened while unfinished, else the first lesson not yet complete, else (all done) the last lesson opened or the first; null when not enrolled or the course has no lessons */
+            continue_lesson: components["schemas"]["LessonRef"] | null;
         };
         /** CourseLanding */
         CourseLanding: {
@@ -1570,6 +2236,60 @@ export interface components {
          * @enum {string}
          */
         CourseLevel: "beginner" | "intermediate" | "advanced" | "all_levels";
+        /** CourseNotes */
+        CourseNotes: {
+            /**
+             * Course Id
+             * Format: uuid
+             */
+            course_id: string;
+            /** Course Slug */
+            course_slug: string;
+            /** Course Title */
+            course_title: string;
+            /**
+             * Query
+             * @description The search the notes were filtered by; empty for all
+             */
+            query: string;
+            /**
+             * Total
+             * @description How many notes match
+             */
+            total: number;
+            /**
+             * Lessons
+             * @description Lessons with matching notes only
+             */
+            lessons: components["schemas"]["LessonNotes"][];
+        };
+        /**
+         * CourseProgress
+         * @description The signed-in student's progress in one course, lesson by lesson.
+         */
+        CourseProgress: {
+            /**
+             * Course Id
+             * Format: uuid
+             */
+            course_id: string;
+            /** Completed Lessons */
+            completed_lessons: number;
+            /** Total Lessons */
+            total_lessons: number;
+            /** Percent */
+            percent: number;
+            /** Completed At */
+            completed_at: string | null;
+            /** Certificate Code */
+            certificate_code: string | null;
+            /** Last Lesson Id */
+            last_lesson_id: string | null;
+            /** Lessons */
+            lessons: components["schemas"]["LessonProgressOut"][];
+            /** Sections */
+            sections: components["schemas"]["SectionProgressOut"][];
+        };
         /**
          * CourseStatus
          * @enum {string}
@@ -1614,6 +2334,28 @@ export interface components {
         CurriculumOrder: {
             /** Sections */
             sections: components["schemas"]["SectionOrder"][];
+        };
+        /** DashboardCourse */
+        DashboardCourse: {
+            course: components["schemas"]["CourseCard"];
+            progress: components["schemas"]["ProgressSummary"];
+            /**
+             * Enrolled At
+             * Format: date-time
+             */
+            enrolled_at: string;
+            /** Last Activity At */
+            last_activity_at: string | null;
+            /** Completed At */
+            completed_at: string | null;
+            /** @description The lesson the student was last in */
+            last_lesson: components["schemas"]["LessonRef"] | null;
+            /** @description The first lesson, in curriculum order, not yet complete */
+            next_lesson: components["schemas"]["LessonRef"] | null;
+            /** @description Where 'Continue' goes: the last lesson while unfinished, else the next */
+            continue_lesson: components["schemas"]["LessonRef"] | null;
+            /** Certificate Code */
+            certificate_code: string | null;
         };
         /**
          * DurationBucket
@@ -1689,6 +2431,37 @@ export interface components {
                 [key: string]: string;
             };
         };
+        /**
+         * Heartbeat
+         * @description What the player reports every ~15 s and on pause, seek and leaving the page.
+         */
+        Heartbeat: {
+            /** Position Seconds */
+            position_seconds: number;
+            /**
+             * Played
+             * @description The media element's played ranges for this page, [start, end] each.
+             * @default []
+             */
+            played: [
+                number,
+                number
+            ][];
+            /**
+             * Seconds
+             * @description Seconds played since the last heartbeat this page got a 2xx for.
+             * @default 0
+             */
+            seconds: number;
+        };
+        /** HideRequest */
+        HideRequest: {
+            /**
+             * Reason
+             * @description Why, for the audit log and the other admins
+             */
+            reason: string;
+        };
         /** Instructor */
         Instructor: {
             /**
@@ -1745,6 +2518,27 @@ export interface components {
             /** Course Count */
             course_count: number;
         };
+        /** LearningDashboard */
+        LearningDashboard: {
+            /**
+             * Courses
+             * @description Most recently studied first
+             */
+            courses: components["schemas"]["DashboardCourse"][];
+            /** Continue Watching */
+            continue_watching: components["schemas"]["ContinueWatching"][];
+            week: components["schemas"]["WatchWeek"];
+            /** Recent Notes */
+            recent_notes: components["schemas"]["NoteOut"][];
+            /** Certificates */
+            certificates: components["schemas"]["CertificateOut"][];
+        };
+        /**
+         * LessonCompletion
+         * @description What completed a lesson: the rule its kind follows.
+         * @enum {string}
+         */
+        LessonCompletion: "watched" | "read" | "marked" | "quiz_passed" | "submitted";
         /** LessonContent */
         LessonContent: {
             /**
@@ -1790,6 +2584,24 @@ export interface components {
          * @enum {string}
          */
         LessonKind: "video" | "article" | "quiz" | "assignment";
+        /**
+         * LessonNotes
+         * @description One lesson's notes on the course page, in curriculum order.
+         */
+        LessonNotes: {
+            /**
+             * Lesson Id
+             * Format: uuid
+             */
+            lesson_id: string;
+            /** Lesson Title */
+            lesson_title: string;
+            lesson_kind: components["schemas"]["LessonKind"];
+            /** Section Title */
+            section_title: string;
+            /** Notes */
+            notes: components["schemas"]["NoteOut"][];
+        };
         /** LessonOutline */
         LessonOutline: {
             /**
@@ -1804,6 +2616,31 @@ export interface components {
             is_preview: boolean;
             /** Duration Seconds */
             duration_seconds: number;
+        };
+        /** LessonProgressOut */
+        LessonProgressOut: {
+            /**
+             * Lesson Id
+             * Format: uuid
+             */
+            lesson_id: string;
+            /** Completed */
+            completed: boolean;
+            completed_by: components["schemas"]["LessonCompletion"] | null;
+            /** Watched Percent */
+            watched_percent: number;
+            /** Position Seconds */
+            position_seconds: number;
+        };
+        /** LessonRef */
+        LessonRef: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Title */
+            title: string;
         };
         /** LessonUpdate */
         LessonUpdate: {
@@ -1868,6 +2705,118 @@ export interface components {
             /** Message */
             message: string;
         };
+        /** MyReview */
+        MyReview: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Course Id
+             * Format: uuid
+             */
+            course_id: string;
+            /** Rating */
+            rating: number;
+            /** Body */
+            body: string;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+            author: components["schemas"]["ReviewAuthor"];
+            reply: components["schemas"]["ReviewReply"] | null;
+            /**
+             * Hidden
+             * @description Hidden by a moderator: nobody else sees it and it counts in no average
+             */
+            hidden: boolean;
+        };
+        /**
+         * MyReviewState
+         * @description The signed-in user's review of a course, and whether they may write one.
+         */
+        MyReviewState: {
+            /** Can Review */
+            can_review: boolean;
+            blocked_by: components["schemas"]["ReviewBlock"] | null;
+            review: components["schemas"]["MyReview"] | null;
+        };
+        /** NoteCreate */
+        NoteCreate: {
+            /**
+             * Body
+             * @description Markdown, 1 to 10,000 characters
+             */
+            body: string;
+            /**
+             * Position Seconds
+             * @description The moment of the lesson's video the note is about (clamped to its length); null for a note on the lesson as a whole
+             */
+            position_seconds?: number | null;
+        };
+        /** NoteOut */
+        NoteOut: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Lesson Id
+             * Format: uuid
+             */
+            lesson_id: string;
+            /** Lesson Title */
+            lesson_title: string;
+            /**
+             * Course Id
+             * Format: uuid
+             */
+            course_id: string;
+            /** Course Slug */
+            course_slug: string;
+            /** Course Title */
+            course_title: string;
+            /** Position Seconds */
+            position_seconds: number | null;
+            /** Body */
+            body: string;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+        };
+        /**
+         * NoteUpdate
+         * @description Only the fields sent change; position_seconds: null moves the note to the whole lesson.
+         */
+        NoteUpdate: {
+            /** Body */
+            body?: string | null;
+            /** Position Seconds */
+            position_seconds?: number | null;
+        };
+        /** Page[AdminReview] */
+        Page_AdminReview_: {
+            /** Items */
+            items: components["schemas"]["AdminReview"][];
+            /** Next Cursor */
+            next_cursor: string | null;
+        };
         /** Page[AdminUser] */
         Page_AdminUser_: {
             /** Items */
@@ -1922,11 +2871,6 @@ export interface components {
             /** Resume Position Seconds */
             resume_position_seconds: number;
         };
-        /** PositionUpdate */
-        PositionUpdate: {
-            /** Position Seconds */
-            position_seconds: number;
-        };
         /**
          * PriceFilter
          * @enum {string}
@@ -1948,6 +2892,63 @@ export interface components {
              * @description BCP 47 tag, e.g. en, pt-BR
              */
             language?: string | null;
+        };
+        /**
+         * ProgressSummary
+         * @description How far a student is in a course: the one figure every page shows.
+         */
+        ProgressSummary: {
+            /** Completed Lessons */
+            completed_lessons: number;
+            /** Total Lessons */
+            total_lessons: number;
+            /** Percent */
+            percent: number;
+        };
+        /** RatingBucket */
+        RatingBucket: {
+            /** Stars */
+            stars: number;
+            /** Count */
+            count: number;
+        };
+        /**
+         * RatingSummary
+         * @description Over the visible reviews: what the catalog shows.
+         */
+        RatingSummary: {
+            /** Average */
+            average: number | null;
+            /** Count */
+            count: number;
+            /**
+             * Histogram
+             * @description Five buckets, 5 stars first
+             */
+            histogram: components["schemas"]["RatingBucket"][];
+        };
+        /** Recommendation */
+        Recommendation: {
+            course: components["schemas"]["CourseCard"];
+            reason: components["schemas"]["RecommendationReason"];
+        };
+        /**
+         * RecommendationKind
+         * @enum {string}
+         */
+        RecommendationKind: "because_you_took" | "popular_in_topic" | "popular";
+        /** RecommendationReason */
+        RecommendationReason: {
+            kind: components["schemas"]["RecommendationKind"];
+            /**
+             * Text
+             * @description The reason in words, e.g. 'Because you took Sourdough'
+             */
+            text: string;
+            /** Source Course Id */
+            source_course_id?: string | null;
+            /** Topic Slug */
+            topic_slug?: string | null;
         };
         /** RegisterRequest */
         RegisterRequest: {
@@ -1980,6 +2981,11 @@ export interface components {
              */
             bandwidth: number;
         };
+        /** ReplyWrite */
+        ReplyWrite: {
+            /** Body */
+            body: string;
+        };
         /** ResetPasswordRequest */
         ResetPasswordRequest: {
             /** Token */
@@ -1987,6 +2993,19 @@ export interface components {
             /** Password */
             password: string;
         };
+        /** ReviewAuthor */
+        ReviewAuthor: {
+            /** Display Name */
+            display_name: string;
+            /** Avatar Url */
+            avatar_url: string | null;
+        };
+        /**
+         * ReviewBlock
+         * @description Why the signed-in user may not review this course.
+         * @enum {string}
+         */
+        ReviewBlock: "team" | "not_enrolled";
         /**
          * ReviewEvent
          * @description A decision on the course, from the audit log: shown in the studio's history.
@@ -2002,6 +3021,91 @@ export interface components {
              * Format: date-time
              */
             created_at: string;
+        };
+        /** ReviewOut */
+        ReviewOut: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Course Id
+             * Format: uuid
+             */
+            course_id: string;
+            /** Rating */
+            rating: number;
+            /** Body */
+            body: string;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+            author: components["schemas"]["ReviewAuthor"];
+            reply: components["schemas"]["ReviewReply"] | null;
+        };
+        /** ReviewPage */
+        ReviewPage: {
+            summary: components["schemas"]["RatingSummary"];
+            /** Items */
+            items: components["schemas"]["ReviewOut"][];
+            /** Next Cursor */
+            next_cursor: string | null;
+        };
+        /**
+         * ReviewReply
+         * @description The course team's public answer.
+         */
+        ReviewReply: {
+            /** Body */
+            body: string;
+            /**
+             * Replied At
+             * Format: date-time
+             */
+            replied_at: string;
+            /**
+             * Author Name
+             * @description Who on the team replied (null once deleted)
+             */
+            author_name: string | null;
+        };
+        /**
+         * ReviewVisibility
+         * @enum {string}
+         */
+        ReviewVisibility: "visible" | "hidden";
+        /** ReviewWrite */
+        ReviewWrite: {
+            /**
+             * Rating
+             * @description Stars, 1 to 5
+             */
+            rating: number;
+            /**
+             * Body
+             * @default
+             */
+            body: string;
+        };
+        /** ReviewedCourse */
+        ReviewedCourse: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Title */
+            title: string;
+            /** Slug */
+            slug: string;
         };
         /**
          * Role
@@ -2043,6 +3147,18 @@ export interface components {
             duration_seconds: number;
             /** Lessons */
             lessons: components["schemas"]["LessonOutline"][];
+        };
+        /** SectionProgressOut */
+        SectionProgressOut: {
+            /**
+             * Section Id
+             * Format: uuid
+             */
+            section_id: string;
+            /** Completed Lessons */
+            completed_lessons: number;
+            /** Total Lessons */
+            total_lessons: number;
         };
         /** SectionUpdate */
         SectionUpdate: {
@@ -2371,6 +3487,28 @@ export interface components {
              * @enum {string}
              */
             status: "published" | "unlisted" | "archived";
+        };
+        /** WatchDayOut */
+        WatchDayOut: {
+            /**
+             * Day
+             * Format: date
+             */
+            day: string;
+            /** Seconds */
+            seconds: number;
+        };
+        /**
+         * WatchWeek
+         * @description The last seven days of watching, oldest first, ending today in the student's zone.
+         */
+        WatchWeek: {
+            /** Days */
+            days: components["schemas"]["WatchDayOut"][];
+            /** Total Seconds */
+            total_seconds: number;
+            /** Streak Days */
+            streak_days: number;
         };
     };
     responses: never;
@@ -4661,39 +5799,6 @@ export interface operations {
             };
         };
     };
-    "lessons:savePosition": {
-        parameters: {
-            query?: never;
-            header?: never;
-            path: {
-                lesson_id: string;
-            };
-            cookie?: never;
-        };
-        requestBody: {
-            content: {
-                "application/json": components["schemas"]["PositionUpdate"];
-            };
-        };
-        responses: {
-            /** @description Successful Response */
-            204: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content?: never;
-            };
-            /** @description Validation Error */
-            422: {
-                headers: {
-                    [name: string]: unknown;
-                };
-                content: {
-                    "application/json": components["schemas"]["HTTPValidationError"];
-                };
-            };
-        };
-    };
     "admin:enrollments": {
         parameters: {
             query?: never;
@@ -4778,6 +5883,1056 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    "learning:enrollment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                course_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CourseEnrollment"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    "learning:enroll": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                course_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Already enrolled: the same enrolment */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CourseEnrollment"];
+                };
+            };
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CourseEnrollment"];
+                };
+            };
+            /** @description A paid course (code payment_required) */
+            402: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    "learning:leave": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                course_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    "learning:dashboard": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["LearningDashboard"];
+                };
+            };
+        };
+    };
+    "learning:recommendations": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Recommendation"][];
+                };
+            };
+        };
+    };
+    "progress:heartbeat": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                lesson_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Heartbeat"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    "progress:course": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                course_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CourseProgress"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    "progress:completeLesson": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                lesson_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CompletionMark"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CourseProgress"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    "progress:reopenLesson": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                lesson_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CourseProgress"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    "notes:lessonNotes": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                lesson_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NoteOut"][];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    "notes:create": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                lesson_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NoteCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NoteOut"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    "notes:courseNotes": {
+        parameters: {
+            query?: {
+                /** @description Text the notes contain */
+                q?: string;
+            };
+            header?: never;
+            path: {
+                course_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CourseNotes"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    "notes:export": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                course_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The caller's notes in the course, as a Markdown file */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/markdown": string;
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    "notes:get": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                note_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NoteOut"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    "notes:delete": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                note_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    "notes:update": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                note_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["NoteUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["NoteOut"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    "notes:lessonBookmarks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                lesson_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BookmarkOut"][];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    "notes:addBookmark": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                lesson_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BookmarkCreate"];
+            };
+        };
+        responses: {
+            /** @description The bookmark was already there */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BookmarkOut"];
+                };
+            };
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BookmarkOut"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    "notes:courseBookmarks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                course_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BookmarkOut"][];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    "notes:deleteBookmark": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                bookmark_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    "notes:updateBookmark": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                bookmark_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BookmarkUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BookmarkOut"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    "certificates:mine": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CertificateOut"][];
+                };
+            };
+        };
+    };
+    "certificates:pdf": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                certificate_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/pdf": unknown;
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    "certificates:verify": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                code: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CertificateVerification"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    "reviews:list": {
+        parameters: {
+            query?: {
+                cursor?: string | null;
+                limit?: number;
+            };
+            header?: never;
+            path: {
+                course_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReviewPage"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    "reviews:mine": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                course_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyReviewState"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    "reviews:saveMine": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                course_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReviewWrite"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["MyReview"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    "reviews:deleteMine": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                course_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    "reviews:reply": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                review_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["ReplyWrite"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReviewOut"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    "reviews:deleteReply": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                review_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["ReviewOut"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    "reviews:moderationList": {
+        parameters: {
+            query?: {
+                visibility?: components["schemas"]["ReviewVisibility"] | null;
+                course_id?: string | null;
+                cursor?: string | null;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Page_AdminReview_"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    "reviews:hide": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                review_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["HideRequest"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminReview"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    "reviews:unhide": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                review_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminReview"];
+                };
             };
             /** @description Validation Error */
             422: {
