@@ -64,6 +64,20 @@ WEB_RUNS = {
     "web_api": "API GET /api/catalog/courses/{slug} (one course, cached)",
 }
 
+# The dashboard ("My learning", bench/dashboard.sh): sequential curl timings, then wrk runs.
+DASHBOARD_TTFB = {
+    "dash_ttfb_page": "Next.js /learning (30 courses, signed in)",
+    "dash_ttfb_landing_page": "Next.js /courses/{slug} (baseline: public landing)",
+    "dash_ttfb_api": "API GET /api/me/learning (30 courses)",
+    "dash_ttfb_recommendations": "API GET /api/me/recommendations (cached picks)",
+    "dash_ttfb_me": "API GET /api/me (baseline: sign-in check only)",
+    "dash_ttfb_landing_api": "API GET /api/catalog/courses/{slug} (baseline: cached)",
+}
+DASHBOARD_RUNS = {
+    "dash_api": "API GET /api/me/learning (30 courses)",
+    "dash_me": "API GET /api/me (baseline)",
+}
+
 _UNITS_MS = {"us": 0.001, "ms": 1.0, "s": 1000.0, "m": 60_000.0, "h": 3_600_000.0}
 
 
@@ -403,6 +417,8 @@ def summary(directory: Path, json_out: Path | None) -> int:
             )
         )
 
+    dashboard_ttfbs = _dashboard_tables(directory, runs)
+
     if json_out is not None:
         meta_raw = os.environ.get("BENCH_META_JSON")
         catalog_meta = directory / "catalog.json"
@@ -411,7 +427,10 @@ def summary(directory: Path, json_out: Path | None) -> int:
             "meta": json.loads(meta_raw) if meta_raw else {},
             "catalog_data": json.loads(catalog_meta.read_text()) if catalog_meta.exists() else None,
             "runs": {
-                n: {"label": SCENARIOS.get(n, WEB_RUNS.get(n, n)), **asdict(r)}
+                n: {
+                    "label": SCENARIOS.get(n, WEB_RUNS.get(n, DASHBOARD_RUNS.get(n, n))),
+                    **asdict(r),
+                }
                 for n, r in runs.items()
             },
             "comparisons": [
@@ -431,11 +450,64 @@ def summary(directory: Path, json_out: Path | None) -> int:
             "cpu_ms": cpu,
             "connections_opened": connections,
             "ttfb": ttfbs,
+            "dashboard_ttfb": dashboard_ttfbs,
         }
         json_out.parent.mkdir(parents=True, exist_ok=True)
         json_out.write_text(json.dumps(result, indent=2) + "\n")
         print(f"\nresults written to {json_out}")
     return 0
+
+
+def _dashboard_tables(
+    directory: Path, runs: dict[str, WrkRun]
+) -> dict[str, dict[str, float | int]]:
+    """The dashboard's tables (bench/dashboard.sh); its TTFB figures for the JSON."""
+    found = {
+        stem: ttfb(directory / f"{stem}.txt")
+        for stem in DASHBOARD_TTFB
+        if (directory / f"{stem}.txt").exists()
+    }
+    if found:
+        print("\nMy learning (dashboard), sequential curl requests\n")
+        print(
+            _table(
+                ["what", "requests", "TTFB p50 ms", "TTFB p99 ms", "total p50", "total p99"],
+                [
+                    [
+                        DASHBOARD_TTFB[stem],
+                        str(t["requests"]),
+                        f"{t['ttfb_p50_ms']:.1f}",
+                        f"{t['ttfb_p99_ms']:.1f}",
+                        f"{t['total_p50_ms']:.1f}",
+                        f"{t['total_p99_ms']:.1f}",
+                    ]
+                    for stem, t in found.items()
+                ],
+            )
+        )
+    skipped = directory / "dash-web-skipped.txt"
+    if skipped.exists():
+        print(f"\n/learning page: not measured ({skipped.read_text().strip()})")
+    loaded = {n: runs[n] for n in DASHBOARD_RUNS if n in runs}
+    if loaded:
+        print("\nMy learning under light load (wrk, with the student's cookie)\n")
+        print(
+            _table(
+                ["run", "conns", "req/s", "p50 ms", "p99 ms", "requests"],
+                [
+                    [
+                        DASHBOARD_RUNS[n],
+                        str(r.connections),
+                        f"{r.requests_per_s:,.1f}",
+                        f"{r.p50_ms:.1f}",
+                        f"{r.p99_ms:.1f}",
+                        f"{r.requests:,}",
+                    ]
+                    for n, r in loaded.items()
+                ],
+            )
+        )
+    return found
 
 
 def _normal(value: object) -> object:

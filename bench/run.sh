@@ -17,12 +17,21 @@
 #            production build exists (bench/delivery.sh)
 #   playback time to first frame in Chromium after pressing Play on the lesson page, beside a
 #            bare hls.js page; needs a production web build (bench/playback.mjs)
+#   heartbeats player heartbeats from 10,000 simulated viewers: the most per second (wrk) and
+#            the latency at a fixed 700/s (open loop, bench/heartbeats.mjs), beside a bare app
+#            that only acknowledges them, and how fast the buffer drains into PostgreSQL
+#            (bench/heartbeats.sh)
+#   dashboard "My learning" for a student with 30 courses, progress, notes and certificates:
+#            GET /api/me/learning and the Next.js /learning page (time to first byte), beside
+#            the public course landing measured the same way and GET /api/me under light load
+#            (bench/dashboard.sh)
 #
 # Production shape: PostgreSQL on 127.0.0.1:5432 (a fresh database, dropped at the end) and
 # Redis (keys under a unique prefix, deleted at the end). Safe to run again and again.
 #
 # Knobs (environment):
-#   BENCH_ONLY=auth|catalog|video|upload|delivery|playback   run one part (default: all)
+#   BENCH_ONLY=auth|catalog|video|upload|delivery|playback|heartbeats|dashboard   one part
+#                                 (default: all)
 #   BENCH_DURATION=15s  BENCH_CONNECTIONS=32  BENCH_THREADS=2  BENCH_WARMUP=3s
 #   BENCH_SIGN_IN_CONNECTIONS=4   connections of the three sign-in POST scenarios: argon2id is
 #                                 CPU-bound, more connections only add queueing (see the doc)
@@ -34,6 +43,13 @@
 #   BENCH_REDIS_URL=redis://127.0.0.1:6379/0
 #   BENCH_VIDEO_RUNS=3            runs of each side of the video part (alternating)
 #   BENCH_UPLOAD_BYTES=2147483648 the upload's size     BENCH_PLAYBACK_RUNS=20  page views each
+#   BENCH_HB_VIEWERS=10000  BENCH_HB_RATE=700  BENCH_HB_SECONDS=60  BENCH_HB_WARMUP=15
+#   BENCH_HB_CONNECTIONS=64 (fixed rate)  BENCH_HB_WRK_CONNECTIONS=$BENCH_CONNECTIONS
+#   BENCH_HB_WORKERS="1 <nproc>"  uvicorn workers of both servers, one round each
+#   BENCH_HB_FIND_SHARES="0.4 0.55 0.7 0.85 1.0"  BENCH_HB_FIND_SECONDS=20   the search for the
+#                                 most heartbeats/s with p99 under 50 ms (shares of wrk's maximum)
+#   BENCH_HB_BACKLOG=100000       heartbeats the flusher drains alone, with no load
+#   BENCH_DASHBOARD_COURSES=30  BENCH_DASHBOARD_CONNECTIONS=8   the dashboard student; wrk -c
 set -euo pipefail
 
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
@@ -60,9 +76,9 @@ VIDEO_RUNS="${BENCH_VIDEO_RUNS:-3}"
 UPLOAD_BYTES="${BENCH_UPLOAD_BYTES:-2147483648}"
 PLAYBACK_RUNS="${BENCH_PLAYBACK_RUNS:-20}"
 case "$ONLY" in
-  "" | auth | catalog | video | upload | delivery | playback) ;;
+  "" | auth | catalog | video | upload | delivery | playback | heartbeats | dashboard) ;;
   *)
-    echo "bench: BENCH_ONLY must be auth, catalog, video, upload, delivery or playback (or unset for all)" >&2
+    echo "bench: BENCH_ONLY must be auth, catalog, video, upload, delivery, playback, heartbeats or dashboard (or unset for all)" >&2
     exit 2
     ;;
 esac
@@ -303,6 +319,18 @@ fi
 if wants delivery; then
   # shellcheck source=delivery.sh
   source "$BENCH/delivery.sh"
+fi
+
+# === dashboard: "My learning" for a student with 30 courses (bench/dashboard.sh) ===============
+if wants dashboard; then
+  # shellcheck source=dashboard.sh
+  source "$BENCH/dashboard.sh"
+fi
+
+# === heartbeats: 10,000 viewers' heartbeats beside a bare acknowledger (bench/heartbeats.sh) ===
+if wants heartbeats; then
+  # shellcheck source=heartbeats.sh
+  source "$BENCH/heartbeats.sh"
 fi
 
 # === playback: time to first frame in Chromium (bench/playback.mjs) ===========================
