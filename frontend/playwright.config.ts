@@ -3,7 +3,9 @@ import { tmpdir } from "node:os";
 import { join } from "node:path";
 import { defineConfig, devices } from "@playwright/test";
 
-const WEB_PORT = 3100;
+// Two checkouts on one machine can run their browser tests at once on other ports.
+const WEB_PORT = Number(process.env.LECTERN_E2E_WEB_PORT ?? 3100);
+const API_PORT = Number(process.env.LECTERN_E2E_API_PORT ?? 8100);
 const BASE_URL = `http://localhost:${WEB_PORT}`;
 
 // One data directory per run, created once here: Playwright loads this file again in every
@@ -55,7 +57,7 @@ export default defineConfig({
     stdout: "pipe",
     env: {
       LECTERN_VAR_DIR: process.env.LECTERN_VAR_DIR,
-      LECTERN_API_PORT: "8100",
+      LECTERN_API_PORT: String(API_PORT),
       WEB_PORT: String(WEB_PORT),
       LECTERN_PUBLIC_URL: BASE_URL,
       // Every spec signs the demo accounts in from one address, in both projects; the limits

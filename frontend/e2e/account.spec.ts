@@ -24,7 +24,11 @@ test("a new user registers, verifies, signs in, edits the profile with an avatar
   await page.getByRole("link", { name: "Sign in" }).last().click();
   await expect(page).toHaveURL(/\/sign-in/);
   await signInByForm(page, { email, password: GOOD_PASSWORD });
-  await expect(page).toHaveURL(/\/account$/);
+  // A plain student lands on their learning dashboard: a new one is pointed at the catalog.
+  await expect(page).toHaveURL(/\/learning$/);
+  await expect(page.getByRole("heading", { name: "My learning" })).toBeVisible();
+  await expect(page.getByRole("heading", { name: "Find your first course" })).toBeVisible();
+  await page.goto("/account");
   await expect(page.getByRole("heading", { name: "Your account" })).toBeVisible();
 
   await page.getByLabel("Display name").fill("Grace B. Hopper");

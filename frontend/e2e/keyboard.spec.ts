@@ -27,6 +27,6 @@ test("signing in works with the keyboard alone", async ({ page }) => {
   await page.keyboard.type(STUDENT.password);
   await page.keyboard.press("Enter");
 
-  await expect(page).toHaveURL(/\/account$/);
-  await expect(page.getByRole("heading", { name: "Your account" })).toBeVisible();
+  await expect(page).toHaveURL(/\/learning$/);
+  await expect(page.getByRole("heading", { name: "My learning" })).toBeVisible();
 });

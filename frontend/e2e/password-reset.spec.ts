@@ -36,5 +36,5 @@ test("a forgotten password is reset by email and the new one signs in", async ({
 
   await page.getByLabel("Password", { exact: true }).fill(newPassword);
   await page.getByRole("button", { name: "Sign in" }).click();
-  await expect(page).toHaveURL(/\/account$/);
+  await expect(page).toHaveURL(/\/learning$/);
 });

@@ -30,7 +30,7 @@ const TABS = [
   { value: "cover", label: "Cover", icon: ImageIcon },
   { value: "team", label: "Team", icon: UsersRound },
   { value: "review", label: "Review", icon: ClipboardCheck },
-  { value: "reviews", label: "Reviews", icon: MessageSquareText },
+  { value: "reviews", label: "Ratings", icon: MessageSquareText },
 ] as const;
 type EditorTab = (typeof TABS)[number]["value"];
 
