@@ -155,6 +155,16 @@ async def test_continue_watching_links_to_the_second_with_a_signed_poster(
         assert point["poster_url"].endswith("/poster.jpg")
         assert body["courses"][0]["continue_lesson"]["id"] == str(film.lesson_ids[0])
 
+        # Straight from the player to the dashboard: the second the student paused at, even
+        # before the heartbeat buffer is written to the database.
+        beat = await s.post(
+            f"/api/lessons/{film.lesson_ids[0]}/heartbeat",
+            json={"position_seconds": 201.5, "played": [[192.0, 201.5]], "seconds": 9.5},
+        )
+        assert beat.status_code == 204, beat.text
+        [point] = (await _dashboard(s))["continue_watching"]
+        assert point["position_seconds"] == 201.5
+
 
 @contextmanager
 def _statements(engine: AsyncEngine) -> Iterator[list[str]]:

@@ -77,7 +77,9 @@ class DashboardService:
                 )
             )
         # Asked for more than shown: a lesson of a course the student has left is dropped.
-        points = await progress_service.resume_points(session, user.id, limit=2 * CONTINUE_WATCHING)
+        points = await progress_service.resume_points(
+            session, user.id, limit=2 * CONTINUE_WATCHING, heartbeats=heartbeats
+        )
         return LearningDashboard(
             courses=dashboard_courses,
             continue_watching=await self._continue_watching(ctx, user, points, set(course_ids)),
