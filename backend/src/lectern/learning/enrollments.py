@@ -118,6 +118,7 @@ class EnrollmentService:
                 enrolled=False,
                 source=None,
                 enrolled_at=None,
+                last_activity_at=None,
                 completed_at=None,
                 progress=None,
                 continue_lesson=None,
@@ -136,6 +137,7 @@ class EnrollmentService:
             enrolled=True,
             source=enrollment.source,
             enrolled_at=enrollment.created_at,
+            last_activity_at=enrollment.last_activity_at,
             completed_at=enrollment.completed_at,
             progress=progress.get(course.id),
             continue_lesson=continue_lesson(

@@ -44,6 +44,9 @@ class CourseEnrollment(BaseModel):
     enrolled: bool
     source: EnrollmentSource | None
     enrolled_at: datetime | None
+    last_activity_at: datetime | None = Field(
+        description="When the student last studied in the course; null before their first lesson"
+    )
     completed_at: datetime | None
     progress: ProgressSummary | None = Field(description="Set when enrolled")
     continue_lesson: LessonRef | None = Field(

@@ -6,7 +6,7 @@ import { useState } from "react";
 import { coverHue } from "@/components/catalog/course-cover";
 import { ProgressBar } from "@/components/studio/video/progress-bar";
 import type { ContinueWatching as ContinueWatchingItem } from "@/lib/api/models";
-import { lessonAtHref, resumeLabel, watchedShare } from "./learning-format";
+import { lessonAtHref, resumeLabel, positionShare } from "./learning-format";
 
 /** Videos the student stopped in the middle of, most recent first: one click back to the second. */
 export function ContinueWatching({ items }: { items: ContinueWatchingItem[] }) {
@@ -28,7 +28,7 @@ export function ContinueWatching({ items }: { items: ContinueWatchingItem[] }) {
 }
 
 function ResumeCard({ item }: { item: ContinueWatchingItem }) {
-  const share = watchedShare(item.position_seconds, item.duration_seconds);
+  const share = positionShare(item.position_seconds, item.duration_seconds);
   const hue = coverHue(item.course_id);
   // A poster's signed link lasts minutes: one that fails (expired, not there) gives way to colour.
   const [posterFailed, setPosterFailed] = useState(false);
@@ -48,9 +48,9 @@ function ResumeCard({ item }: { item: ContinueWatchingItem }) {
           <PlayCircle className="size-12 text-white/90 drop-shadow-md" />
         </span>
         <ProgressBar
-          label={`How much of ${item.lesson_title} you watched`}
+          label={`How far into ${item.lesson_title} you are`}
           value={share}
-          valueText={`${share}% watched`}
+          valueText={`${share}% of the way through`}
           className="absolute inset-x-0 bottom-0 h-1 rounded-none bg-black/30"
         />
       </div>

@@ -9,7 +9,7 @@ import {
   resumeLabel,
   streakText,
   watchBars,
-  watchedShare,
+  positionShare,
   watchTime,
 } from "./learning-format";
 
@@ -19,6 +19,7 @@ const enrolled: CourseEnrollment = {
   enrolled: true,
   source: "free",
   enrolled_at: "2026-11-20T10:00:00Z",
+  last_activity_at: "2026-11-22T18:30:00Z",
   completed_at: null,
   progress: { completed_lessons: 3, total_lessons: 8, percent: 37 },
   continue_lesson: { id: "l4", title: "Four" },
@@ -42,13 +43,15 @@ describe("progress in words", () => {
   });
 
   it("shows how far into a video, within 0-100", () => {
-    expect(watchedShare(150, 600)).toBe(25);
-    expect(watchedShare(700, 600)).toBe(100);
-    expect(watchedShare(10, 0)).toBe(0);
+    expect(positionShare(150, 600)).toBe(25);
+    expect(positionShare(700, 600)).toBe(100);
+    expect(positionShare(10, 0)).toBe(0);
   });
 
   it("reads watch time in minutes and hours", () => {
     expect(watchTime(0)).toBe("0 min");
+    expect(watchTime(8)).toBe("under a minute");
+    expect(watchTime(40)).toBe("1 min");
     expect(watchTime(45 * 60)).toBe("45 min");
     expect(watchTime(65 * 60)).toBe("1 h 5 min");
     expect(watchTime(2 * 3600)).toBe("2 h");
@@ -117,8 +120,10 @@ describe("the enrol box", () => {
 
   it("starts, continues or reviews", () => {
     expect(continueAction(enrolled)).toEqual({ label: "Continue learning", lessonId: "l4" });
-    const fresh = { ...enrolled, progress: { completed_lessons: 0, total_lessons: 8, percent: 0 } };
+    const fresh = { ...enrolled, last_activity_at: null, progress: { completed_lessons: 0, total_lessons: 8, percent: 0 } };
     expect(continueAction(fresh).label).toBe("Start learning");
+    // Half-way into the first video: nothing complete yet, but started.
+    expect(continueAction({ ...fresh, last_activity_at: "2026-11-24T08:00:00Z" }).label).toBe("Continue learning");
     expect(continueAction({ ...enrolled, completed_at: "2026-11-24T00:00:00Z" }).label).toBe("Review the course");
   });
 });

@@ -20,14 +20,17 @@ export function lessonAtHref(courseSlug: string, lessonId: string, seconds: numb
   return seconds !== null && seconds > 0 ? `${href}?t=${Math.floor(seconds)}` : href;
 }
 
-/** How far into a video, 0-100, for a progress bar. */
-export function watchedShare(positionSeconds: number, durationSeconds: number): number {
+/** How far into a video, 0-100, for a progress bar (where the student stopped, not what they
+ * watched: skipped parts are in it). */
+export function positionShare(positionSeconds: number, durationSeconds: number): number {
   if (!(durationSeconds > 0) || !(positionSeconds > 0)) return 0;
   return Math.min(100, Math.round((100 * positionSeconds) / durationSeconds));
 }
 
-/** Watch time in words: "0 min", "45 min", "1 h 5 min", "12 h". */
+/** Watch time in words: "0 min", "under a minute", "45 min", "1 h 5 min", "12 h". */
 export function watchTime(seconds: number): string {
+  // A few seconds are something: a full bar over "0 min" would read as a mistake.
+  if (seconds > 0 && seconds < 30) return "under a minute";
   const minutes = Math.round(Math.max(0, seconds) / 60);
   if (minutes < 60) return `${minutes} min`;
   const hours = Math.floor(minutes / 60);
@@ -108,7 +111,12 @@ export function offerState({ mode, signedIn, viewerId, instructorIds, free, enro
   return free ? { kind: "open" } : { kind: "paid" };
 }
 
-type Continuable = { progress: ProgressSummary | null; completed_at: string | null; continue_lesson: LessonRef | null };
+type Continuable = {
+  progress: ProgressSummary | null;
+  completed_at: string | null;
+  last_activity_at: string | null;
+  continue_lesson: LessonRef | null;
+};
 
 /** An enrolled student's main button (landing and dashboard): where it goes, what it says. */
 export function continueAction(entry: Continuable): { label: string; lessonId: string | null } {
@@ -117,6 +125,7 @@ export function continueAction(entry: Continuable): { label: string; lessonId: s
   if (entry.completed_at || (progress && progress.total_lessons > 0 && progress.completed_lessons >= progress.total_lessons)) {
     return { label: "Review the course", lessonId };
   }
-  if (!progress || progress.completed_lessons === 0) return { label: "Start learning", lessonId };
+  // A student who has opened a lesson continues, even before finishing one.
+  if (!entry.last_activity_at && (!progress || progress.completed_lessons === 0)) return { label: "Start learning", lessonId };
   return { label: "Continue learning", lessonId };
 }

@@ -2165,6 +2165,11 @@ export interface components {
             source: components["schemas"]["EnrollmentSource"] | null;
             /** Enrolled At */
             enrolled_at: string | null;
+            /**
+             * Last Activity At
+             * @description When the student last studied in the course; null before their first lesson
+             */
+            last_activity_at: string | null;
             /** Completed At */
             completed_at: string | null;
             /** @description Set when enrolled */
