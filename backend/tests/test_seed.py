@@ -207,3 +207,46 @@ def test_the_demo_content_keeps_its_promises() -> None:
     assert {c.language for c in PUBLISHED} == {"en", "es"}
     assert sum(c.owner == Person.admin for c in PUBLISHED) in (1, 2)
     assert any(c.co_instructor == Person.admin for c in PUBLISHED)
+
+
+@pytest.mark.sqlite
+async def test_the_demo_student_has_a_learning_life_to_show(
+    db: AsyncSession, app_instance: FastAPI, make_client: Clients
+) -> None:
+    await _seed(db, app_instance)
+    await _seed(db, app_instance)  # once: no second review, note or certificate
+
+    async with make_client() as sam:
+        await sign_in(sam, Person.student.value, PASSWORDS[Person.student.value])
+        dashboard = (await sam.get("/api/me/learning")).json()
+        by_slug = {c["course"]["slug"]: c for c in dashboard["courses"]}
+        assert set(by_slug) == {
+            "smartphone-filmmaking-essentials",
+            "weekly-planning-that-sticks",
+            "modern-css-layout-with-flexbox-and-grid",
+        }
+        finished = by_slug["weekly-planning-that-sticks"]
+        assert finished["progress"]["percent"] == 100
+        assert finished["completed_at"] is not None
+        [certificate] = dashboard["certificates"]
+        assert certificate["code"] == finished["certificate_code"]
+        assert (
+            by_slug["modern-css-layout-with-flexbox-and-grid"]["progress"]["completed_lessons"] == 2
+        )
+        [paused] = dashboard["continue_watching"]
+        assert paused["course_slug"] == "smartphone-filmmaking-essentials"
+        assert paused["position_seconds"] == 7.2
+        assert len(dashboard["recent_notes"]) == 2
+        assert dashboard["week"]["streak_days"] == 3
+        assert dashboard["week"]["total_seconds"] == 3030
+
+        picks = (await sam.get("/api/me/recommendations")).json()
+        assert any(p["reason"]["kind"] == "because_you_took" for p in picks), picks
+
+    async with make_client() as visitor:
+        landing = await visitor.get("/api/catalog/courses/smartphone-filmmaking-essentials")
+        filming = landing.json()
+        assert filming["rating_count"] == 3
+        assert filming["rating_average"] == pytest.approx(4.67, abs=0.01)
+        reviews = (await visitor.get(f"/api/courses/{filming['id']}/reviews")).json()
+        assert any(r["reply"] for r in reviews["items"])

@@ -39,6 +39,7 @@ from lectern.demo.content import (
     SMARTPHONE_FILMMAKING as ENROLLED_COURSE,
 )
 from lectern.demo.covers import PALETTES, draw_cover
+from lectern.demo.learning import seed_learning
 from lectern.models import (
     Category,
     Course,
@@ -91,8 +92,9 @@ async def seed_school(ctx: CatalogContext, people: Mapping[Person, User]) -> Sch
         covers = _Covers(tasks, [c for c in missing if c.has_cover])
         for course in missing:
             await _create_course(ctx, people, course, topic_ids[course.topic], covers)
-    del ctx.jobs.pending[mails_before:]
     await _enrol_demo_student(ctx, people[Person.student])
+    await seed_learning(ctx, people)
+    del ctx.jobs.pending[mails_before:]
     return await _summary(ctx, new_courses=len(missing), new_topics=new_topics)
 
 
