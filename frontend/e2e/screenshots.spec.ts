@@ -1,12 +1,20 @@
 import { expect, test, type Page } from "@playwright/test";
 import { fileURLToPath } from "node:url";
-import { ADMIN, INSTRUCTOR, signInByApi } from "./support/accounts";
+import { ADMIN, INSTRUCTOR, STUDENT, signInByApi } from "./support/accounts";
 
 // Pictures of the main pages for the README and for reviewing the design, one per screen size.
 const OUT = fileURLToPath(new URL("../../docs/screenshots/", import.meta.url));
 
 async function shoot(page: Page, name: string, project: string) {
-  // Let fonts, avatars and skeleton-to-content transitions settle.
+  // Scroll through once so lazy pictures below the fold load, then let fonts, avatars and
+  // skeleton-to-content transitions settle.
+  await page.evaluate(async () => {
+    for (let y = 0; y < document.documentElement.scrollHeight; y += window.innerHeight) {
+      window.scrollTo(0, y);
+      await new Promise((resolve) => setTimeout(resolve, 60));
+    }
+    window.scrollTo(0, 0);
+  });
   await page.waitForLoadState("networkidle");
   await expect(page.locator('[aria-busy="true"]')).toHaveCount(0);
   await page.screenshot({ path: `${OUT}${name}-${project}.png`, fullPage: true, animations: "disabled" });
@@ -80,4 +88,44 @@ test("screenshots of the main pages", async ({ page }, testInfo) => {
 
   await page.goto("/admin/topics");
   await shoot(page, "admin-topics", project);
+});
+
+test("screenshots of a student's learning", async ({ page }, testInfo) => {
+  const project = testInfo.project.name;
+  await signInByApi(page, testInfo, STUDENT);
+
+  await page.goto("/learning");
+  await expect(page.getByRole("region", { name: "Continue watching" })).toBeVisible();
+  await shoot(page, "learning-dashboard", project);
+
+  // The paused demo video with the student's notes beside it (below it, on a phone).
+  await page.getByRole("region", { name: "Continue watching" }).getByRole("link").first().click();
+  await expect(page.getByTestId("video-player")).toHaveAttribute("data-state", /ready|paused/, { timeout: 20_000 });
+  await page.getByRole("tab", { name: "Notes" }).click();
+  await expect(page.getByRole("list", { name: "Your notes on this lesson" }).getByRole("listitem")).toHaveCount(2);
+  await shoot(page, "lesson-notes", project);
+
+  const dashboard = (await (await page.request.get("/api/me/learning")).json()) as {
+    courses: { course: { id: string; slug: string } }[];
+    certificates: { code: string }[];
+  };
+  const filming = dashboard.courses.find((entry) => entry.course.slug === "smartphone-filmmaking-essentials")!;
+  await page.goto(`/learning/notes/${filming.course.id}`);
+  await expect(page.getByRole("heading", { level: 1 })).toBeVisible();
+  await shoot(page, "course-notes", project);
+
+  await page.goto(`/certificates/${dashboard.certificates[0]!.code}`);
+  await expect(page.getByText("Verified").first()).toBeVisible();
+  await shoot(page, "certificate", project);
+
+  await page.goto("/courses/smartphone-filmmaking-essentials");
+  const reviews = page.getByRole("region", { name: "Student reviews" });
+  await expect(reviews.getByRole("list", { name: "Reviews" }).getByRole("listitem")).toHaveCount(3);
+  await page.waitForLoadState("networkidle");
+  // The section alone, cut from the whole page (the sticky header stays at the top of that).
+  const box = await reviews.evaluate((section) => {
+    const rect = section.getBoundingClientRect();
+    return { x: 0, y: rect.top + window.scrollY - 24, width: document.documentElement.clientWidth, height: rect.height + 48 };
+  });
+  await page.screenshot({ path: `${OUT}course-reviews-${project}.png`, fullPage: true, clip: box, animations: "disabled" });
 });
