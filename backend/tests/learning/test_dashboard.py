@@ -4,17 +4,16 @@ with progress, where to continue, posters, notes and certificates, and nobody el
 from __future__ import annotations
 
 import uuid
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
+from collections.abc import Callable
 from typing import Any
 
 import httpx
 import pytest
-from sqlalchemy import event
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
 
 from lectern.models import Certificate, CourseStatus, Note, Role, User
 from tests.fixtures.accounts import create_user, sign_in
+from tests.fixtures.statements import statements
 from tests.learning.courses import (
     QuickCourse,
     complete,
@@ -166,20 +165,6 @@ async def test_continue_watching_links_to_the_second_with_a_signed_poster(
         assert point["position_seconds"] == 201.5
 
 
-@contextmanager
-def _statements(engine: AsyncEngine) -> Iterator[list[str]]:
-    seen: list[str] = []
-
-    def count(*args: Any) -> None:
-        seen.append(str(args[2]))
-
-    event.listen(engine.sync_engine, "before_cursor_execute", count)
-    try:
-        yield seen
-    finally:
-        event.remove(engine.sync_engine, "before_cursor_execute", count)
-
-
 async def test_thirty_courses_cost_the_same_queries_as_three(
     make_client: Clients, db: AsyncSession, engine: AsyncEngine
 ) -> None:
@@ -200,7 +185,7 @@ async def test_thirty_courses_cost_the_same_queries_as_three(
         async with make_client() as s:
             await sign_in(s, student.email)
             await _dashboard(s)  # warm: the session lookup is cached after the first request
-            with _statements(engine) as seen:
+            with statements(engine) as seen:
                 body = await _dashboard(s)
             counts.append(len(seen))
             assert len(body["courses"]) == (3 if student is few else 30)

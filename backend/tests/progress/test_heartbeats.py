@@ -10,11 +10,12 @@ import httpx
 import pytest
 from fastapi import FastAPI
 from sqlalchemy import func, select, update
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
 
 from lectern.models import Course, LessonProgress, WatchDay
 from lectern.progress.schemas import MAX_PLAYED_RANGES
 from tests.fixtures.accounts import create_user, sign_in
+from tests.fixtures.statements import statements
 from tests.progress.conftest import Clock, LearningCourse, flush
 
 
@@ -250,3 +251,17 @@ async def test_the_resume_position_is_there_before_the_flush(
     assert grant.json()["resume_position_seconds"] == 42.5
     lesson = await course.lesson(video)
     assert (lesson["position_seconds"], lesson["watched_percent"]) == (42.5, 12)
+
+
+async def test_a_steady_viewer_s_heartbeat_reads_nothing_from_the_database(
+    engine: AsyncEngine, course: LearningCourse, clock: Clock
+) -> None:
+    # Thousands of viewers beat every 15 s: after a viewer's first heartbeat (which checks
+    # their access and account) the next ones are a cache read and a buffer push.
+    video = course.videos[0]
+    assert (await course.beat(video, 0)).status_code == 204
+    clock.advance(15)
+    with statements(engine) as seen:
+        response = await course.beat(video, 15, [[0, 15]], seconds=15)
+    assert response.status_code == 204, response.text
+    assert seen == []

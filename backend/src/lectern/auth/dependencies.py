@@ -7,7 +7,7 @@ from typing import Annotated
 from fastapi import Depends, Request
 from fastapi.security import APIKeyCookie, HTTPAuthorizationCredentials, HTTPBearer
 
-from lectern.auth.service import AuthContext, Principal, auth_service
+from lectern.auth.service import AuthContext, Principal, Viewer, auth_service
 from lectern.errors import Unauthenticated
 from lectern.kit.dependencies import CacheDep, DbSession, Jobs, SettingsDep
 from lectern.models import User
@@ -60,7 +60,25 @@ async def get_current_user(principal: Annotated[Principal, Depends(get_principal
     return principal.user
 
 
+async def get_viewer(
+    request: Request,
+    ctx: AuthCtx,
+    cookie: Annotated[str | None, Depends(_cookie)],
+    bearer: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
+) -> Viewer:
+    if cookie and bearer is None and getattr(request.state, "principal", None) is None:
+        found = await auth_service.session_owner(ctx, cookie)
+        if found is None:
+            raise Unauthenticated("Sign in to continue.")
+        user_id = found[1]
+        return Viewer(user_id, lambda: ctx.accounts.by_id(user_id))
+    # API tokens (and a caller already resolved) take the usual way.
+    user = (await get_principal(await get_optional_principal(request, ctx, cookie, bearer))).user
+    return Viewer(user.id, lambda: ctx.accounts.by_id(user.id), user)
+
+
 CurrentPrincipal = Annotated[Principal, Depends(get_principal)]
 OptionalPrincipal = Annotated[Principal | None, Depends(get_optional_principal)]
 CurrentUser = Annotated[User, Depends(get_current_user)]
+CurrentViewer = Annotated[Viewer, Depends(get_viewer)]
 SessionCookie = Annotated[str | None, Depends(_cookie)]

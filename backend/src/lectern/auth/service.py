@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import uuid
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 from typing import Literal
@@ -53,6 +54,29 @@ class Principal:
     user: User
     via: Literal["session", "token"]
     credential_id: uuid.UUID
+
+
+class Viewer:
+    """The signed-in caller known by id, for hot paths that seldom need more (heartbeats):
+    a cached session costs no database read, and the account with its roles is read only
+    when ``user()`` is awaited (once)."""
+
+    def __init__(
+        self,
+        user_id: uuid.UUID,
+        load: Callable[[], Awaitable[User | None]],
+        user: User | None = None,
+    ) -> None:
+        self.id = user_id
+        self._load = load
+        self._user = user
+
+    async def user(self) -> User:
+        if self._user is None:
+            self._user = await self._load()
+            if self._user is None:  # the account was deleted since the session was cached
+                raise Unauthenticated("Sign in to continue.")
+        return self._user
 
 
 @dataclass(frozen=True)
@@ -301,6 +325,20 @@ class AuthService:
 
     async def authenticate_session(self, ctx: AuthContext, token: str) -> Principal | None:
         """The user behind a session cookie, or None if it is unknown, ended or timed out."""
+        found = await self.session_owner(ctx, token)
+        if found is None:
+            return None
+        session_id, user_id = found
+        user = await ctx.accounts.by_id(user_id)
+        if user is None:
+            return None
+        return Principal(user=user, via="session", credential_id=session_id)
+
+    async def session_owner(
+        self, ctx: AuthContext, token: str
+    ) -> tuple[uuid.UUID, uuid.UUID] | None:
+        """The (session id, user id) of a live session cookie, or None. A session asked about
+        lately comes from the cache: no database read, unless last-seen is due a write."""
         hash_ = token_hash(token)
         key = _session_cache_key(hash_)
         now = utcnow()
@@ -329,10 +367,7 @@ class AuthService:
             entry["seen"] = last_seen.isoformat()
             ttl = int(ctx.settings.session_cache_ttl.total_seconds())
             await ctx.cache.set(key, json.dumps(entry).encode(), ttl)
-        user = await ctx.accounts.by_id(user_id)
-        if user is None:
-            return None
-        return Principal(user=user, via="session", credential_id=session_id)
+        return session_id, user_id
 
     # --- passwords and email ------------------------------------------------------------
 

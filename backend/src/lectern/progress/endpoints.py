@@ -6,7 +6,7 @@ import uuid
 
 from fastapi import APIRouter, status
 
-from lectern.auth.dependencies import CurrentUser
+from lectern.auth.dependencies import CurrentUser, CurrentViewer
 from lectern.models import LessonCompletion
 from lectern.progress import service
 from lectern.progress.context import ProgressCtx
@@ -22,12 +22,12 @@ router = APIRouter(tags=["learning"])
     status_code=status.HTTP_204_NO_CONTENT,
 )
 async def heartbeat(
-    lesson_id: uuid.UUID, body: Heartbeat, ctx: ProgressCtx, user: CurrentUser
+    lesson_id: uuid.UUID, body: Heartbeat, ctx: ProgressCtx, viewer: CurrentViewer
 ) -> None:
     """What the player played since the page opened and where it is now (every ~15 s, and
     on pause, seek and leaving). Buffered: it reaches the progress figures within a second
     or two; the resume position at once."""
-    await receive_heartbeat(ctx, user, lesson_id, body)
+    await receive_heartbeat(ctx, viewer, lesson_id, body)
 
 
 @router.get(
