@@ -1,6 +1,7 @@
 """The heartbeat bench's table: python bench/heartbeat_report.py RAW_DIR [JSON].
 
-RAW_DIR is bench/results/raw/heartbeats (see bench/heartbeats.sh): hb_<side>_w<N>_max.wrk.txt
+RAW_DIR is bench/results/raw/heartbeats (see bench/heartbeats.sh): hb_api_w<N>_prime.prime.json
+(every viewer's first heartbeat), hb_<side>_w<N>_max.wrk.txt
 (wrk, the most per second), hb_<side>_w<N>_rate.json (bench/heartbeats.mjs, the fixed rate)
 and hb_api_w<N>_find_<rate>.json (the search for the most with p99 under 50 ms), each with a
 .loadavg beside it (before and after), *.drain.json (bench/heartbeat_drain.py) and
@@ -34,9 +35,20 @@ def main(raw: Path, json_out: Path | None) -> int:
         "setup": _load(raw / "setup.json"),
         "workers": {},
     }
-    max_rows, rate_rows, drain_rows, find_rows = [], [], [], []
+    max_rows, rate_rows, drain_rows, find_rows, prime_rows = [], [], [], [], []
     for n in workers:
         entry: dict[str, object] = {}
+        prime = _load(raw / f"hb_api_w{n}_prime.prime.json")
+        if prime:
+            entry["prime"] = prime
+            prime_rows.append(
+                [
+                    str(n),
+                    f"{prime['viewers']:,}",
+                    f"{prime['seconds']:.1f}",
+                    f"{prime['per_second']:,.0f}",
+                ]  # type: ignore[index]
+            )
         api_max, bare_max = raw / f"hb_api_w{n}_max.wrk.txt", raw / f"hb_bare_w{n}_max.wrk.txt"
         if api_max.exists() and bare_max.exists():
             a, b = parse(api_max.read_text()), parse(bare_max.read_text())
@@ -128,6 +140,11 @@ def main(raw: Path, json_out: Path | None) -> int:
         result["flusher_alone"] = flusher
         drain_rows.append(_drain_row("the flusher alone (1 API process, no load)", flusher))
 
+    if prime_rows:
+        print(
+            "\nEvery viewer's first heartbeat (cold: session, account, access from the database)\n"
+        )
+        print(_table(["workers", "viewers", "seconds", "per second"], prime_rows))
     if max_rows:
         print("\nMost heartbeats per second (wrk, closed loop)\n")
         print(

@@ -9,7 +9,13 @@
 //   node bench/heartbeats.mjs --url http://127.0.0.1:8000 --lesson ID --cookies FILE
 //        [--rate 700] [--duration 60] [--warmup 15] [--connections 64]
 //        [--origin http://localhost:3000] [--video-seconds 7200] [--json FILE] [--label NAME]
-//        [--wait 30]
+//        [--wait 30] [--prime 1]
+//
+// With --prime 1 it sends instead one heartbeat per viewer, closed loop over --connections
+// connections, untimed per request, and prints how many per second: a viewer's first heartbeat
+// reads their session, account and access from the database and caches them, as it does once
+// per viewer and lesson (then every few minutes) in real life. The fixed-rate runs follow a
+// prime, so they measure the steady state of 10,000 viewers already watching.
 //
 // Each request is POST /api/lessons/ID/heartbeat as the next simulated viewer (one session
 // cookie per line of FILE, in turn), with the same body bench/heartbeats.lua sends: a played
@@ -44,8 +50,9 @@ function parseArgs(argv) {
     json: "",
     label: "",
     wait: 30,
+    prime: 0,
   };
-  const numbers = new Set(["rate", "duration", "warmup", "connections", "video-seconds", "wait"]);
+  const numbers = new Set(["rate", "duration", "warmup", "connections", "video-seconds", "wait", "prime"]);
   for (let i = 0; i < argv.length; i += 2) {
     const key = argv[i].replace(/^--/, "");
     if (!(key in args) || argv[i + 1] === undefined) {
@@ -74,6 +81,49 @@ function body(k) {
     cookie: cookies[viewer - 1],
     json: `{"position_seconds":${position.toFixed(1)},"played":[[${start.toFixed(1)},${position.toFixed(1)}]],"seconds":15.0}`,
   };
+}
+
+if (args.prime) {
+  // Beat 0 of every viewer (position at its start): the fixed-rate runs go on from beat 1.
+  const primeStart = performance.now();
+  let nextViewer = 0;
+  let errors = 0;
+  const one = (viewer) =>
+    new Promise((resolve) => {
+      const cookie = cookies[viewer];
+      const at = (((viewer + 1) * 37) % half).toFixed(1);
+      const json = `{"position_seconds":${at},"played":[],"seconds":0.0}`;
+      const req = request(
+        target,
+        {
+          method: "POST",
+          agent,
+          headers: { "Content-Type": "application/json", "Content-Length": Buffer.byteLength(json), Origin: args.origin, Cookie: `lectern_session=${cookie}` },
+        },
+        (res) => {
+          res.resume();
+          res.on("end", () => {
+            if (res.statusCode < 200 || res.statusCode >= 300) errors++;
+            resolve();
+          });
+        },
+      );
+      req.on("error", () => {
+        errors++;
+        resolve();
+      });
+      req.end(json);
+    });
+  const lane = async () => {
+    while (nextViewer < cookies.length) await one(nextViewer++);
+  };
+  await Promise.all(Array.from({ length: args.connections }, lane));
+  const seconds = (performance.now() - primeStart) / 1000;
+  agent.destroy();
+  const primed = { label: args.label, viewers: cookies.length, seconds, per_second: cookies.length / seconds, errors };
+  if (args.json) writeFileSync(args.json, `${JSON.stringify(primed, null, 2)}\n`);
+  console.log(`  ${args.label}: first heartbeat of ${cookies.length} viewers in ${seconds.toFixed(1)} s (${primed.per_second.toFixed(0)}/s), ${errors} errors`);
+  process.exit(errors > 0 ? 1 : 0);
 }
 
 const intervalMs = 1000 / args.rate;

@@ -6,6 +6,9 @@
 #      whose video lesson is ready (rows straight into the database; no transcode).
 #   2. For each worker count in BENCH_HB_WORKERS, an API and the bare app under the same uvicorn
 #      settings (uvloop, httptools, no access log), both with that many workers:
+#      0. every viewer's first heartbeat, closed loop (bench/heartbeats.mjs --prime 1): the cold
+#         path (session, account and access read from the database, then cached), timed as a
+#         rate; the runs after it are the steady state of viewers already watching;
 #      a. the most heartbeats per second: wrk, closed loop, bench/heartbeats.lua (each request
 #         the next viewer's cookie, a played range growing 15 s per beat of that viewer);
 #      b. a fixed rate (BENCH_HB_RATE, 700/s: 10,000 viewers x one beat per 15 s ~ 667/s):
@@ -35,6 +38,7 @@ HB_WORKERS="${BENCH_HB_WORKERS:-1 $(nproc)}"
 HB_BACKLOG="${BENCH_HB_BACKLOG:-100000}"
 HB_FIND_SHARES="${BENCH_HB_FIND_SHARES:-0.4 0.55 0.7 0.85 1.0}"
 HB_FIND_SECONDS="${BENCH_HB_FIND_SECONDS:-20}"
+HB_PRIME_CONNECTIONS="${BENCH_HB_PRIME_CONNECTIONS:-16}"
 HB_DIR="$WORK/heartbeats"
 # A Redis prefix of this part's own (under run.sh's, so its trap deletes it): the API run.sh
 # started also runs a flusher, which must not take this part's heartbeats.
@@ -95,6 +99,14 @@ hb_wrk() {
   wrk "${opts[@]}" -d"$duration" "$url" >"$HB_RAW/$name.wrk.txt" 2>&1 \
     || { cat "$HB_RAW/$name.wrk.txt" >&2; die "wrk failed on $name"; }
   "$PY" "$BENCH/report.py" check "$HB_RAW/$name.wrk.txt" || die "$name returned errors"
+}
+
+# hb_prime NAME URL: one heartbeat per viewer, so the runs after it see viewers already
+# watching (their sessions and access cached, as after their first beat in real life).
+hb_prime() {
+  node "$BENCH/heartbeats.mjs" --url "$2" --lesson "$HB_LESSON" --cookies "$HB_DIR/cookies.txt" \
+    --prime 1 --connections "$HB_PRIME_CONNECTIONS" --origin "$ORIGIN" --label "$1" \
+    --video-seconds "$HB_VIDEO_SECONDS" --json "$HB_RAW/$1.prime.json" || die "priming $1 failed"
 }
 
 # hb_rate NAME URL RATE SECONDS WARMUP: a fixed rate, open loop; the load average before and
@@ -175,6 +187,10 @@ for workers in $HB_WORKERS; do
   hb_check "$API_URL"
   hb_check "$BARE_URL"
   hb_drain "hb_api_w${workers}_check"
+
+  echo "every viewer's first heartbeat (closed loop, $HB_PRIME_CONNECTIONS connections):"
+  hb_prime "hb_api_w${workers}_prime" "$API_URL"
+  hb_drain "hb_api_w${workers}_prime"
 
   echo "most heartbeats per second (wrk):"
   hb_wrk "hb_api_w${workers}_max" "$API_URL"

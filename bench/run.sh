@@ -44,7 +44,7 @@
 #   BENCH_VIDEO_RUNS=3            runs of each side of the video part (alternating)
 #   BENCH_UPLOAD_BYTES=2147483648 the upload's size     BENCH_PLAYBACK_RUNS=20  page views each
 #   BENCH_HB_VIEWERS=10000  BENCH_HB_RATE=700  BENCH_HB_SECONDS=60  BENCH_HB_WARMUP=15
-#   BENCH_HB_CONNECTIONS=64 (fixed rate)  BENCH_HB_WRK_CONNECTIONS=$BENCH_CONNECTIONS
+#   BENCH_HB_CONNECTIONS=64 (fixed rate)  BENCH_HB_WRK_CONNECTIONS=$BENCH_CONNECTIONS  BENCH_HB_PRIME_CONNECTIONS=16
 #   BENCH_HB_WORKERS="1 <nproc>"  uvicorn workers of both servers, one round each
 #   BENCH_HB_FIND_SHARES="0.4 0.55 0.7 0.85 1.0"  BENCH_HB_FIND_SECONDS=20   the search for the
 #                                 most heartbeats/s with p99 under 50 ms (shares of wrk's maximum)
@@ -214,12 +214,13 @@ PIDS+=($!)
 
 wait_up() {
   local url=$1 name=$2 pid=$3
-  for _ in $(seq 1 100); do
+  # A busy machine starts Python slowly: up to 60 s.
+  for _ in $(seq 1 600); do
     curl -fsS -o /dev/null "$url" 2>/dev/null && return 0
     kill -0 "$pid" 2>/dev/null || die "$name exited on start"
     sleep 0.1
   done
-  die "$name did not answer $url within 10 s"
+  die "$name did not answer $url within 60 s"
 }
 wait_up "$API/healthz" "Lectern API" "${PIDS[0]}"
 wait_up "$BASE/me" "baseline app" "${PIDS[1]}"
