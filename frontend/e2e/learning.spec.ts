@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs";
 import { expect, test, type Locator, type Page, type TestInfo } from "@playwright/test";
-import { createVerifiedUser, signInByApi } from "./support/accounts";
+import { ADMIN, createVerifiedUser, signInByApi } from "./support/accounts";
 
 // The demo's free course: three 12 s videos drawn by ffmpeg and transcoded by the real pipeline,
 // and three articles.
@@ -191,6 +191,20 @@ test("a student enrols, watches with a skip, resumes from the dashboard, takes n
   const review = page.getByRole("list", { name: "Reviews" }).getByRole("listitem").filter({ hasText: words });
   await expect(review.getByRole("article", { name: `5 stars from ${student.displayName}` })).toBeVisible();
   expect(await ratings()).toBe(ratedBefore + 1);
+
+  // --- an admin hides it: it leaves the course page and the course's count ----------------------
+  const admin = await (await browser.newContext(testInfo.project.use)).newPage();
+  await signInByApi(admin, testInfo, ADMIN);
+  await admin.goto("/admin/ratings");
+  const row = admin.getByRole("listitem").filter({ hasText: words });
+  await row.getByRole("button", { name: `Hide ${student.displayName}'s review` }).click();
+  const dialog = admin.getByRole("dialog");
+  await dialog.getByLabel("Reason").fill("Posted by the end-to-end suite, not a real opinion.");
+  await dialog.getByRole("button", { name: "Hide review" }).click();
+  await expect(row.getByText("Hidden", { exact: true })).toBeVisible();
+  expect(await ratings()).toBe(ratedBefore);
+  await page.reload();
+  await expect(page.getByRole("list", { name: "Reviews" }).getByText(words)).toHaveCount(0);
   await context.close();
 });
 

@@ -1,21 +1,13 @@
 "use client";
 
-import { zodResolver } from "@hookform/resolvers/zod";
-import { useState, type ReactNode } from "react";
-import { useForm } from "react-hook-form";
+import type { ReactNode } from "react";
 import { z } from "zod";
-import { FormAlert } from "@/components/auth/form-alert";
-import { Button } from "@/components/ui/button";
-import { Dialog, DialogClose, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
-import { FormField } from "@/components/ui/form-field";
-import { Textarea } from "@/components/ui/input";
-import { applyServerError } from "@/lib/forms/server-errors";
+import { ReasonDialog } from "@/components/admin/moderation/reason-dialog";
 
 /** What the API accepts as the reason for hiding a review (3 to 1000 characters). */
 const hideSchema = z.object({
   reason: z.string().trim().min(3, "Say why in a few words, for the audit log.").max(1000, "Keep it under 1000 characters."),
 });
-type HideValues = z.infer<typeof hideSchema>;
 
 type HideReviewDialogProps = {
   /** A single focusable element that opens the dialog. */
@@ -27,52 +19,22 @@ type HideReviewDialogProps = {
 
 /** Asks an admin why a review should be hidden, then hides it. */
 export function HideReviewDialog({ trigger, authorName, onConfirm }: HideReviewDialogProps) {
-  const [open, setOpen] = useState(false);
-  const form = useForm<HideValues>({ resolver: zodResolver(hideSchema), defaultValues: { reason: "" } });
-  const { errors, isSubmitting } = form.formState;
-  const onSubmit = form.handleSubmit(({ reason }) =>
-    onConfirm(reason).then(
-      () => {
-        setOpen(false);
-        form.reset();
-      },
-      (error: unknown) => applyServerError(error, form.setError, ["reason"]),
-    ),
-  );
   return (
-    <Dialog
-      open={open}
-      onOpenChange={(next) => {
-        setOpen(next);
-        if (!next) form.clearErrors();
-      }}
-    >
-      <DialogTrigger asChild>{trigger}</DialogTrigger>
-      <DialogContent>
-        <form onSubmit={onSubmit} noValidate className="grid gap-4">
-          <DialogHeader>
-            <DialogTitle>Hide {authorName}&apos;s review?</DialogTitle>
-            <DialogDescription>
-              Nobody but its author will see it, and its rating leaves the course&apos;s average. You can show it again later. The reason goes
-              to the audit log.
-            </DialogDescription>
-          </DialogHeader>
-          <FormAlert message={errors.root?.server?.message} />
-          <FormField label="Reason" error={errors.reason?.message} hint="For example: insults, spam, or not about the course.">
-            <Textarea rows={4} autoFocus maxLength={1000} {...form.register("reason")} />
-          </FormField>
-          <DialogFooter>
-            <DialogClose asChild>
-              <Button type="button" variant="secondary">
-                Cancel
-              </Button>
-            </DialogClose>
-            <Button type="submit" variant="destructive" pending={isSubmitting}>
-              Hide review
-            </Button>
-          </DialogFooter>
-        </form>
-      </DialogContent>
-    </Dialog>
+    <ReasonDialog
+      trigger={trigger}
+      title={<>Hide {authorName}&apos;s review?</>}
+      description={
+        <>
+          Nobody but its author will see it, and its rating leaves the course&apos;s average. You can show it again later. The reason goes to
+          the audit log.
+        </>
+      }
+      confirmLabel="Hide review"
+      onConfirm={onConfirm}
+      schema={hideSchema}
+      reasonLabel="Reason"
+      reasonHint="For example: insults, spam, or not about the course."
+      maxLength={1000}
+    />
   );
 }

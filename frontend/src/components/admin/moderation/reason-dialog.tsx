@@ -3,13 +3,14 @@
 import { zodResolver } from "@hookform/resolvers/zod";
 import { useState, type ReactNode } from "react";
 import { useForm } from "react-hook-form";
+import type { z } from "zod";
 import { FormAlert } from "@/components/auth/form-alert";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogClose, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
 import { FormField } from "@/components/ui/form-field";
 import { Textarea } from "@/components/ui/input";
 import { applyServerError } from "@/lib/forms/server-errors";
-import { courseReasonSchema, type CourseReasonValues } from "./reason-schema";
+import { courseReasonSchema, type ReasonValues } from "./reason-schema";
 
 type ReasonDialogProps = {
   /** A single focusable element that opens the dialog. */
@@ -19,12 +20,28 @@ type ReasonDialogProps = {
   confirmLabel: string;
   /** Resolves once the API has accepted the reason; a rejection is shown inside the dialog. */
   onConfirm: (reason: string) => Promise<unknown>;
+  /** What the API accepts as the reason; by default a course's (read by its instructor). */
+  schema?: z.ZodType<ReasonValues, ReasonValues>;
+  reasonLabel?: string;
+  reasonHint?: string;
+  maxLength?: number;
 };
 
-/** Asks for the reason an instructor will read in their email and studio, then acts on it. */
-export function ReasonDialog({ trigger, title, description, confirmLabel, onConfirm }: ReasonDialogProps) {
+/** Asks why, then acts on it: by default the reason an instructor will read in their email and
+ * studio when a course is sent back or unpublished. */
+export function ReasonDialog({
+  trigger,
+  title,
+  description,
+  confirmLabel,
+  onConfirm,
+  schema = courseReasonSchema,
+  reasonLabel = "Reason for the instructor",
+  reasonHint = "At least 10 characters. Be specific: say what to change and where.",
+  maxLength = 2000,
+}: ReasonDialogProps) {
   const [open, setOpen] = useState(false);
-  const form = useForm<CourseReasonValues>({ resolver: zodResolver(courseReasonSchema), defaultValues: { reason: "" } });
+  const form = useForm<ReasonValues>({ resolver: zodResolver(schema), defaultValues: { reason: "" } });
   const { errors, isSubmitting } = form.formState;
 
   const onSubmit = form.handleSubmit(({ reason }) =>
@@ -53,8 +70,8 @@ export function ReasonDialog({ trigger, title, description, confirmLabel, onConf
             <DialogDescription>{description}</DialogDescription>
           </DialogHeader>
           <FormAlert message={errors.root?.server?.message} />
-          <FormField label="Reason for the instructor" error={errors.reason?.message} hint="At least 10 characters. Be specific: say what to change and where.">
-            <Textarea rows={5} autoFocus maxLength={2000} {...form.register("reason")} />
+          <FormField label={reasonLabel} error={errors.reason?.message} hint={reasonHint}>
+            <Textarea rows={5} autoFocus maxLength={maxLength} {...form.register("reason")} />
           </FormField>
           <DialogFooter>
             <DialogClose asChild>

@@ -9,4 +9,4 @@ export const courseReasonSchema = z.object({
     .max(2000, "Keep it under 2000 characters."),
 });
 
-export type CourseReasonValues = z.infer<typeof courseReasonSchema>;
+export type ReasonValues = { reason: string };
