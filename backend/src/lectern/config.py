@@ -176,10 +176,11 @@ class Settings(BaseSettings):
         2000, ge=1, le=20_000, description="Heartbeats written per batch (one transaction)."
     )
     heartbeat_access_cache_seconds: int = Field(
-        30,
+        300,
         ge=0,
         description="How long a viewer's access to a lesson is cached for heartbeats (0: "
-        "asked every time); revoked access stops being credited within this.",
+        "asked every time); revoked access stops being credited within this. Keep it well "
+        "above the 15 s between a player's heartbeats, or most of them read the database.",
     )
     heartbeat_recover_after_seconds: float = Field(
         30.0,
