@@ -140,6 +140,7 @@ class SubscriptionService:
         if snapshot is not None:
             if snapshot.plan_ref and subscription.provider is PaymentProvider.stripe:
                 new_plan.stripe_price_id = new_plan.stripe_price_id or snapshot.plan_ref
+                await ctx.session.flush()
             subscription = await self._apply(ctx, subscription, snapshot)
         plan = await repository.plan(subscription.plan_id)
         assert plan is not None
