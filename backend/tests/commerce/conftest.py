@@ -102,7 +102,11 @@ async def run_worker(app: FastAPI) -> int:
 
 
 async def deliver_stripe(
-    client: httpx.AsyncClient, event: dict[str, Any], *, at: int | None = None, secret: str | None = None
+    client: httpx.AsyncClient,
+    event: dict[str, Any],
+    *,
+    at: int | None = None,
+    secret: str | None = None,
 ) -> httpx.Response:
     body, header = stripe_api.signed(event, secret or stripe_api.WEBHOOK_SECRET, at)
     return await client.post(
@@ -113,7 +117,10 @@ async def deliver_stripe(
 
 
 async def deliver_paypal(
-    client: httpx.AsyncClient, paypal: paypal_api.PayPalStandIn, event: dict[str, Any], **kwargs: Any
+    client: httpx.AsyncClient,
+    paypal: paypal_api.PayPalStandIn,
+    event: dict[str, Any],
+    **kwargs: Any,
 ) -> httpx.Response:
     body, headers = paypal.delivery(event, **kwargs)
     return await client.post("/api/payments/webhooks/paypal", content=body, headers=headers)

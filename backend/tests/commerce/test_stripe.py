@@ -36,9 +36,7 @@ async def _enrolled(db: AsyncSession, user_id: Any, course_id: Any) -> int:
     )
 
 
-async def _buy(
-    client: httpx.AsyncClient, course_id: Any, **extra: Any
-) -> dict[str, Any]:
+async def _buy(client: httpx.AsyncClient, course_id: Any, **extra: Any) -> dict[str, Any]:
     response = await client.post(
         "/api/payments/checkout",
         json={"course_id": str(course_id), "provider": "stripe", **extra},
@@ -50,7 +48,11 @@ async def _buy(
 
 
 async def test_the_same_webhook_twice_grants_one_enrolment_and_the_price_is_the_servers(
-    providers: Settings, stripe: StripeStandIn, app_instance: FastAPI, make_client: Clients, db: AsyncSession
+    providers: Settings,
+    stripe: StripeStandIn,
+    app_instance: FastAPI,
+    make_client: Clients,
+    db: AsyncSession,
 ) -> None:
     teacher = await create_user(db, roles=(Role.instructor,))
     student = await create_user(db)
@@ -59,11 +61,20 @@ async def test_the_same_webhook_twice_grants_one_enrolment_and_the_price_is_the_
         await sign_in(s, student.email)
         # A client-side price change is ignored: the server prices the course.
         started = await _buy(s, course.id, amount=1, price_amount=1, total=1)
-        session = stripe.objects[next(o for o in stripe.objects if o.startswith("cs_test") and stripe.objects[o]["metadata"].get("lectern_order_id") == started["order_id"])]
+        session = stripe.objects[
+            next(
+                o
+                for o in stripe.objects
+                if o.startswith("cs_test")
+                and stripe.objects[o]["metadata"].get("lectern_order_id") == started["order_id"]
+            )
+        ]
         assert session["amount_total"] == 4900
         # Back from Stripe before the webhook: nothing granted by the return alone.
         await s.post(f"/api/payments/orders/{started['order_id']}/return")
-        assert (await s.get(f"/api/payments/orders/{started['order_id']}")).json()["status"] == "pending"
+        assert (await s.get(f"/api/payments/orders/{started['order_id']}")).json()[
+            "status"
+        ] == "pending"
         assert await _enrolled(db, student.id, course.id) == 0
 
         stripe.complete_checkout(session["id"], fee=172)
@@ -97,7 +108,11 @@ async def test_a_bad_or_stale_signature_is_refused_and_changes_nothing(
     async with make_client() as s, make_client() as anyone:
         await sign_in(s, student.email)
         await _buy(s, course.id)
-        session_id = next(k for k, v in stripe.objects.items() if k.startswith("cs_test") and v["status"] == "open" and v["amount_total"] == 3000)
+        session_id = next(
+            k
+            for k, v in stripe.objects.items()
+            if k.startswith("cs_test") and v["status"] == "open" and v["amount_total"] == 3000
+        )
         stripe.complete_checkout(session_id)
         event = next(e for e in stripe.take_events() if e["type"] == "checkout.session.completed")
         before = await db.scalar(select(func.count()).select_from(PaymentEvent))
@@ -122,16 +137,15 @@ async def test_a_bad_or_stale_signature_is_refused_and_changes_nothing(
         assert await _enrolled(db, student.id, course.id) == 0
 
 
-async def _subscribe(
-    s: httpx.AsyncClient, stripe: StripeStandIn, plan_id: Any
-) -> tuple[str, str]:
+async def _subscribe(s: httpx.AsyncClient, stripe: StripeStandIn, plan_id: Any) -> tuple[str, str]:
     response = await s.post(
         "/api/payments/checkout", json={"plan_id": str(plan_id), "provider": "stripe"}
     )
     assert response.status_code == 201, response.text
     ours = response.json()["subscription_id"]
     session_id = next(
-        k for k, v in stripe.objects.items()
+        k
+        for k, v in stripe.objects.items()
         if k.startswith("cs_test") and v["metadata"].get("lectern_subscription_id") == ours
     )
     stripe.complete_checkout(session_id)
@@ -167,7 +181,11 @@ async def _life(
 
 
 async def test_a_subscription_life_replayed_three_times_out_of_order_ends_the_same(
-    providers: Settings, stripe: StripeStandIn, app_instance: FastAPI, make_client: Clients, db: AsyncSession
+    providers: Settings,
+    stripe: StripeStandIn,
+    app_instance: FastAPI,
+    make_client: Clients,
+    db: AsyncSession,
 ) -> None:
     teacher = await create_user(db, roles=(Role.instructor,))
     once_student = await create_user(db)
@@ -189,8 +207,20 @@ async def test_a_subscription_life_replayed_three_times_out_of_order_ends_the_sa
             for event in replayed:
                 assert (await deliver_stripe(anyone, event)).status_code == 200
 
-        for client, student, deliver in ((a, once_student, once), (b, thrice_student, thrice_shuffled)):
-            ours = await _life(stripe, app_instance, client, anyone, offers.monthly.id, course.slug, course.id, deliver)
+        for client, student, deliver in (
+            (a, once_student, once),
+            (b, thrice_student, thrice_shuffled),
+        ):
+            ours = await _life(
+                stripe,
+                app_instance,
+                client,
+                anyone,
+                offers.monthly.id,
+                course.slug,
+                course.id,
+                deliver,
+            )
             subscription = await db.get(Subscription, uuid.UUID(ours), populate_existing=True)
             assert subscription is not None
             orders = (await client.get("/api/me/orders")).json()
@@ -211,7 +241,11 @@ async def test_a_subscription_life_replayed_three_times_out_of_order_ends_the_sa
 
 
 async def test_a_full_refund_revokes_access_and_its_webhook_changes_nothing_more(
-    providers: Settings, stripe: StripeStandIn, app_instance: FastAPI, make_client: Clients, db: AsyncSession
+    providers: Settings,
+    stripe: StripeStandIn,
+    app_instance: FastAPI,
+    make_client: Clients,
+    db: AsyncSession,
 ) -> None:
     teacher = await create_user(db, roles=(Role.instructor,))
     admin = await create_user(db, roles=(Role.admin,))
@@ -221,7 +255,12 @@ async def test_a_full_refund_revokes_access_and_its_webhook_changes_nothing_more
         await sign_in(s, student.email)
         await sign_in(a, admin.email)
         started = await _buy(s, course.id)
-        session_id = next(k for k, v in stripe.objects.items() if k.startswith("cs_test") and v["metadata"].get("lectern_order_id") == started["order_id"])
+        session_id = next(
+            k
+            for k, v in stripe.objects.items()
+            if k.startswith("cs_test")
+            and v["metadata"].get("lectern_order_id") == started["order_id"]
+        )
         stripe.complete_checkout(session_id)
         for event in stripe.take_events():
             await deliver_stripe(anyone, event)
@@ -255,21 +294,40 @@ async def test_a_full_refund_revokes_access_and_its_webhook_changes_nothing_more
 
 
 async def test_a_subscription_discount_and_the_customer_portal(
-    providers: Settings, stripe: StripeStandIn, app_instance: FastAPI, make_client: Clients, db: AsyncSession
+    providers: Settings,
+    stripe: StripeStandIn,
+    app_instance: FastAPI,
+    make_client: Clients,
+    db: AsyncSession,
 ) -> None:
     student = await create_user(db)
     offers = await make_plans(db)
     coupon = await make_coupon(db, percent_off=50, duration="repeating", duration_months=3)
     async with make_client() as s, make_client() as anyone:
         await sign_in(s, student.email)
-        quote = await s.post("/api/payments/quote", json={"plan_id": str(offers.monthly.id), "coupon_code": coupon.code.lower()})
+        quote = await s.post(
+            "/api/payments/quote",
+            json={"plan_id": str(offers.monthly.id), "coupon_code": coupon.code.lower()},
+        )
         assert quote.json()["total"] == 1000
         assert quote.json()["later_total"] == 2000
         assert quote.json()["discount_applies_to"] == "the first 3 months"
-        response = await s.post("/api/payments/checkout", json={"plan_id": str(offers.monthly.id), "coupon_code": coupon.code, "provider": "stripe"})
+        response = await s.post(
+            "/api/payments/checkout",
+            json={
+                "plan_id": str(offers.monthly.id),
+                "coupon_code": coupon.code,
+                "provider": "stripe",
+            },
+        )
         assert response.status_code == 201, response.text
         ours = response.json()["subscription_id"]
-        session = next(v for v in stripe.objects.values() if v.get("object") == "checkout.session" and v["metadata"].get("lectern_subscription_id") == ours)
+        session = next(
+            v
+            for v in stripe.objects.values()
+            if v.get("object") == "checkout.session"
+            and v["metadata"].get("lectern_subscription_id") == ours
+        )
         assert session["amount_total"] == 1000
         stripe.complete_checkout(session["id"])
         for event in stripe.take_events():
@@ -283,11 +341,15 @@ async def test_a_subscription_discount_and_the_customer_portal(
         orders = (await s.get("/api/me/orders")).json()
         assert [(o["total_amount"], o["discount_amount"]) for o in orders] == [(1000, 1000)]
         # Plan change: Stripe prorates, the subscription moves to the yearly plan.
-        changed = await s.post(f"/api/me/subscriptions/{ours}/plan", json={"plan_id": str(offers.yearly.id)})
+        changed = await s.post(
+            f"/api/me/subscriptions/{ours}/plan", json={"plan_id": str(offers.yearly.id)}
+        )
         assert changed.status_code == 200, changed.text
         assert changed.json()["subscription"]["plan"]["id"] == str(offers.yearly.id)
         # A second subscription is refused while one is live.
-        again = await s.post("/api/payments/checkout", json={"plan_id": str(offers.monthly.id), "provider": "stripe"})
+        again = await s.post(
+            "/api/payments/checkout", json={"plan_id": str(offers.monthly.id), "provider": "stripe"}
+        )
         assert again.status_code == 409
         assert again.json()["code"] == "already_subscribed"
 

@@ -42,8 +42,12 @@ def _iso(moment: datetime) -> str:
 
 def _problem(status: int, name: str, issue: str, message: str) -> JSONResponse:
     return JSONResponse(
-        {"name": name, "message": message, "debug_id": secrets.token_hex(6),
-         "details": [{"issue": issue, "description": message}]},
+        {
+            "name": name,
+            "message": message,
+            "debug_id": secrets.token_hex(6),
+            "details": [{"issue": issue, "description": message}],
+        },
         status_code=status,
     )
 
@@ -67,15 +71,37 @@ class PayPalStandIn:
         if path == "/v1/oauth2/token":
             expected = "Basic " + base64.b64encode(f"{CLIENT_ID}:{CLIENT_SECRET}".encode()).decode()
             form = (await request.body()).decode()
-            if request.headers.get("authorization") != expected or "grant_type=client_credentials" not in form:
-                return JSONResponse({"error": "invalid_client", "error_description": "Client Authentication failed"}, 401)
+            if (
+                request.headers.get("authorization") != expected
+                or "grant_type=client_credentials" not in form
+            ):
+                return JSONResponse(
+                    {
+                        "error": "invalid_client",
+                        "error_description": "Client Authentication failed",
+                    },
+                    401,
+                )
             token = "A21AA" + secrets.token_hex(16)
             self.tokens.add(token)
-            return JSONResponse({"scope": "https://uri.paypal.com/services/payments/payment", "access_token": token,
-                                 "token_type": "Bearer", "app_id": "APP-STANDIN", "expires_in": 32400, "nonce": secrets.token_hex(8)})
+            return JSONResponse(
+                {
+                    "scope": "https://uri.paypal.com/services/payments/payment",
+                    "access_token": token,
+                    "token_type": "Bearer",
+                    "app_id": "APP-STANDIN",
+                    "expires_in": 32400,
+                    "nonce": secrets.token_hex(8),
+                }
+            )
         auth = request.headers.get("authorization", "")
         if not auth.startswith("Bearer ") or auth[7:] not in self.tokens:
-            return _problem(401, "AUTHENTICATION_FAILURE", "INVALID_TOKEN", "Authentication failed due to invalid authentication credentials or a missing Authorization header.")
+            return _problem(
+                401,
+                "AUTHENTICATION_FAILURE",
+                "INVALID_TOKEN",
+                "Authentication failed due to invalid authentication credentials or a missing Authorization header.",
+            )
         raw = await request.body()
         body: dict[str, Any] = json.loads(raw) if raw else {}
         request_id = request.headers.get("paypal-request-id")
@@ -97,16 +123,36 @@ class PayPalStandIn:
         if path == "/v2/checkout/orders" and method == "POST":
             order_id = _id("5O")
             unit = body["purchase_units"][0]
-            order = {"id": order_id, "intent": body["intent"], "status": "PAYER_ACTION_REQUIRED",
-                     "purchase_units": [dict(unit)], "create_time": _iso(_now()),
-                     "links": [{"href": f"{self.base}/v2/checkout/orders/{order_id}", "rel": "self", "method": "GET"},
-                               {"href": f"https://www.sandbox.paypal.com/checkoutnow?token={order_id}", "rel": "payer-action", "method": "GET"}]}
+            order = {
+                "id": order_id,
+                "intent": body["intent"],
+                "status": "PAYER_ACTION_REQUIRED",
+                "purchase_units": [dict(unit)],
+                "create_time": _iso(_now()),
+                "links": [
+                    {
+                        "href": f"{self.base}/v2/checkout/orders/{order_id}",
+                        "rel": "self",
+                        "method": "GET",
+                    },
+                    {
+                        "href": f"https://www.sandbox.paypal.com/checkoutnow?token={order_id}",
+                        "rel": "payer-action",
+                        "method": "GET",
+                    },
+                ],
+            }
             self.orders[order_id] = order
             return 200, order
         if parts[:3] == ["v2", "checkout", "orders"] and len(parts) >= 4:
             order = self.orders.get(parts[3])
             if order is None:
-                return _problem(404, "RESOURCE_NOT_FOUND", "INVALID_RESOURCE_ID", "Specified resource ID does not exist.")
+                return _problem(
+                    404,
+                    "RESOURCE_NOT_FOUND",
+                    "INVALID_RESOURCE_ID",
+                    "Specified resource ID does not exist.",
+                )
             if len(parts) == 5 and parts[4] == "capture":
                 return self._capture(order)
             return 200, order
@@ -115,31 +161,72 @@ class PayPalStandIn:
         if parts[:3] == ["v2", "payments", "refunds"]:
             return 200, self.refunds[parts[3]]
         if path == "/v1/catalogs/products":
-            return 201, {"id": _id("PROD-"), "name": body["name"], "type": body.get("type"), "create_time": _iso(_now())}
+            return 201, {
+                "id": _id("PROD-"),
+                "name": body["name"],
+                "type": body.get("type"),
+                "create_time": _iso(_now()),
+            }
         if path == "/v1/billing/plans":
-            plan = {"id": _id("P-"), "product_id": body["product_id"], "name": body["name"], "status": "ACTIVE",
-                    "billing_cycles": body["billing_cycles"], "payment_preferences": body.get("payment_preferences", {})}
+            plan = {
+                "id": _id("P-"),
+                "product_id": body["product_id"],
+                "name": body["name"],
+                "status": "ACTIVE",
+                "billing_cycles": body["billing_cycles"],
+                "payment_preferences": body.get("payment_preferences", {}),
+            }
             self.plans[plan["id"]] = plan
             return 201, plan
         if path == "/v1/billing/subscriptions" and method == "POST":
             sub_id = _id("I-")
-            sub = {"id": sub_id, "plan_id": body["plan_id"], "custom_id": body.get("custom_id"), "status": "APPROVAL_PENDING",
-                   "start_time": _iso(_now()), "create_time": _iso(_now()), "status_update_time": _iso(_now()),
-                   "subscriber": {"email_address": body.get("subscriber", {}).get("email_address"), "payer_id": _id("PAYER")},
-                   "links": [{"href": f"https://www.sandbox.paypal.com/webapps/billing/subscriptions?ba_token=BA-{sub_id}", "rel": "approve", "method": "GET"},
-                             {"href": f"{self.base}/v1/billing/subscriptions/{sub_id}", "rel": "self", "method": "GET"}]}
+            sub = {
+                "id": sub_id,
+                "plan_id": body["plan_id"],
+                "custom_id": body.get("custom_id"),
+                "status": "APPROVAL_PENDING",
+                "start_time": _iso(_now()),
+                "create_time": _iso(_now()),
+                "status_update_time": _iso(_now()),
+                "subscriber": {
+                    "email_address": body.get("subscriber", {}).get("email_address"),
+                    "payer_id": _id("PAYER"),
+                },
+                "links": [
+                    {
+                        "href": f"https://www.sandbox.paypal.com/webapps/billing/subscriptions?ba_token=BA-{sub_id}",
+                        "rel": "approve",
+                        "method": "GET",
+                    },
+                    {
+                        "href": f"{self.base}/v1/billing/subscriptions/{sub_id}",
+                        "rel": "self",
+                        "method": "GET",
+                    },
+                ],
+            }
             self.subscriptions[sub_id] = sub
             return 201, sub
         if parts[:3] == ["v1", "billing", "subscriptions"] and len(parts) >= 4:
             sub = self.subscriptions.get(parts[3])
             if sub is None:
-                return _problem(404, "RESOURCE_NOT_FOUND", "INVALID_RESOURCE_ID", "Requested resource ID was not found.")
+                return _problem(
+                    404,
+                    "RESOURCE_NOT_FOUND",
+                    "INVALID_RESOURCE_ID",
+                    "Requested resource ID was not found.",
+                )
             if len(parts) == 4:
                 return 200, sub
             return self._subscription_action(sub, parts[4], body)
         if parts[:3] == ["v1", "payments", "sale"] and parts[-1] == "refund":
-            refund = {"id": _id("R"), "state": "completed", "sale_id": parts[3], "amount": body["amount"],
-                      "create_time": _iso(_now())}
+            refund = {
+                "id": _id("R"),
+                "state": "completed",
+                "sale_id": parts[3],
+                "amount": body["amount"],
+                "create_time": _iso(_now()),
+            }
             self._event("PAYMENT.SALE.REFUNDED", "sale", refund)
             return 201, refund
         if path == "/v1/notifications/verify-webhook-signature":
@@ -157,36 +244,69 @@ class PayPalStandIn:
 
     def _capture(self, order: dict[str, Any]) -> Response | tuple[int, Any]:
         if order["status"] == "COMPLETED":
-            return _problem(422, "UNPROCESSABLE_ENTITY", "ORDER_ALREADY_CAPTURED", "Order already captured.")
+            return _problem(
+                422, "UNPROCESSABLE_ENTITY", "ORDER_ALREADY_CAPTURED", "Order already captured."
+            )
         if order["status"] != "APPROVED":
-            return _problem(422, "UNPROCESSABLE_ENTITY", "ORDER_NOT_APPROVED", "Payer has not yet approved the Order for payment.")
+            return _problem(
+                422,
+                "UNPROCESSABLE_ENTITY",
+                "ORDER_NOT_APPROVED",
+                "Payer has not yet approved the Order for payment.",
+            )
         unit = order["purchase_units"][0]
         value = unit["amount"]["value"]
         currency = unit["amount"]["currency_code"]
         fee = f"{round(float(value) * 0.0349 + 0.49, 2):.2f}"
-        capture = {"id": _id("3C"), "status": "COMPLETED", "amount": dict(unit["amount"]), "final_capture": True,
-                   "custom_id": unit.get("custom_id"), "create_time": _iso(_now()),
-                   "seller_receivable_breakdown": {"gross_amount": dict(unit["amount"]),
-                                                   "paypal_fee": {"currency_code": currency, "value": fee},
-                                                   "net_amount": {"currency_code": currency, "value": f"{float(value) - float(fee):.2f}"}},
-                   "supplementary_data": {"related_ids": {"order_id": order["id"]}},
-                   "links": [{"href": f"{self.base}/v2/payments/captures/x", "rel": "self", "method": "GET"}]}
+        capture = {
+            "id": _id("3C"),
+            "status": "COMPLETED",
+            "amount": dict(unit["amount"]),
+            "final_capture": True,
+            "custom_id": unit.get("custom_id"),
+            "create_time": _iso(_now()),
+            "seller_receivable_breakdown": {
+                "gross_amount": dict(unit["amount"]),
+                "paypal_fee": {"currency_code": currency, "value": fee},
+                "net_amount": {
+                    "currency_code": currency,
+                    "value": f"{float(value) - float(fee):.2f}",
+                },
+            },
+            "supplementary_data": {"related_ids": {"order_id": order["id"]}},
+            "links": [
+                {"href": f"{self.base}/v2/payments/captures/x", "rel": "self", "method": "GET"}
+            ],
+        }
         unit["payments"] = {"captures": [capture]}
         order["status"] = "COMPLETED"
         self._event("PAYMENT.CAPTURE.COMPLETED", "capture", capture)
         return 201, order
 
     def _refund_capture(self, capture_id: str, body: dict[str, Any]) -> tuple[int, Any]:
-        refund = {"id": _id("1R"), "status": "COMPLETED", "amount": body["amount"], "custom_id": body.get("custom_id"),
-                  "create_time": _iso(_now()),
-                  "links": [{"href": f"{self.base}/v2/payments/refunds/x", "rel": "self", "method": "GET"},
-                            {"href": f"{self.base}/v2/payments/captures/{capture_id}", "rel": "up", "method": "GET"}]}
+        refund = {
+            "id": _id("1R"),
+            "status": "COMPLETED",
+            "amount": body["amount"],
+            "custom_id": body.get("custom_id"),
+            "create_time": _iso(_now()),
+            "links": [
+                {"href": f"{self.base}/v2/payments/refunds/x", "rel": "self", "method": "GET"},
+                {
+                    "href": f"{self.base}/v2/payments/captures/{capture_id}",
+                    "rel": "up",
+                    "method": "GET",
+                },
+            ],
+        }
         refund["links"][0]["href"] = f"{self.base}/v2/payments/refunds/{refund['id']}"
         self.refunds[refund["id"]] = refund
         self._event("PAYMENT.CAPTURE.REFUNDED", "refund", refund)
         return 201, refund
 
-    def _subscription_action(self, sub: dict[str, Any], action: str, body: dict[str, Any]) -> tuple[int, Any]:
+    def _subscription_action(
+        self, sub: dict[str, Any], action: str, body: dict[str, Any]
+    ) -> tuple[int, Any]:
         if action == "suspend":
             self._set(sub, "SUSPENDED", "BILLING.SUBSCRIPTION.SUSPENDED")
         elif action == "activate":
@@ -194,8 +314,17 @@ class PayPalStandIn:
         elif action == "cancel":
             self._set(sub, "CANCELLED", "BILLING.SUBSCRIPTION.CANCELLED")
         elif action == "revise":
-            return 200, {"plan_id": body["plan_id"], "plan_overridden": False,
-                         "links": [{"href": f"https://www.sandbox.paypal.com/webapps/billing/subscriptions/update?ba_token=BA-{sub['id']}", "rel": "approve", "method": "GET"}]}
+            return 200, {
+                "plan_id": body["plan_id"],
+                "plan_overridden": False,
+                "links": [
+                    {
+                        "href": f"https://www.sandbox.paypal.com/webapps/billing/subscriptions/update?ba_token=BA-{sub['id']}",
+                        "rel": "approve",
+                        "method": "GET",
+                    }
+                ],
+            }
         return 204, None
 
     def _set(self, sub: dict[str, Any], status: str, event: str) -> None:
@@ -226,35 +355,71 @@ class PayPalStandIn:
         cycle = next(c for c in cycles if c["tenure_type"] == "REGULAR")
         price = cycle["pricing_scheme"]["fixed_price"]
         now = _now()
-        sale = {"id": _id("S"), "state": "completed", "billing_agreement_id": sub["id"],
-                "amount": {"total": price["value"], "currency": price["currency_code"], "details": {"subtotal": price["value"]}},
-                "transaction_fee": {"value": "0.99", "currency": price["currency_code"]}, "create_time": _iso(now)}
+        sale = {
+            "id": _id("S"),
+            "state": "completed",
+            "billing_agreement_id": sub["id"],
+            "amount": {
+                "total": price["value"],
+                "currency": price["currency_code"],
+                "details": {"subtotal": price["value"]},
+            },
+            "transaction_fee": {"value": "0.99", "currency": price["currency_code"]},
+            "create_time": _iso(now),
+        }
         sub["payments"] = paid + 1
-        sub["billing_info"] = {"outstanding_balance": {"currency_code": price["currency_code"], "value": "0.00"},
-                               "cycle_executions": [{"tenure_type": "REGULAR", "sequence": 1, "cycles_completed": paid + 1, "cycles_remaining": 0, "total_cycles": 0}],
-                               "last_payment": {"amount": {"currency_code": price["currency_code"], "value": price["value"]}, "time": _iso(now)},
-                               "next_billing_time": _iso(now + timedelta(days=30)), "failed_payments_count": 0}
+        sub["billing_info"] = {
+            "outstanding_balance": {"currency_code": price["currency_code"], "value": "0.00"},
+            "cycle_executions": [
+                {
+                    "tenure_type": "REGULAR",
+                    "sequence": 1,
+                    "cycles_completed": paid + 1,
+                    "cycles_remaining": 0,
+                    "total_cycles": 0,
+                }
+            ],
+            "last_payment": {
+                "amount": {"currency_code": price["currency_code"], "value": price["value"]},
+                "time": _iso(now),
+            },
+            "next_billing_time": _iso(now + timedelta(days=30)),
+            "failed_payments_count": 0,
+        }
         self._event("PAYMENT.SALE.COMPLETED", "sale", sale)
 
     # --- webhooks -----------------------------------------------------------------------
 
     def _event(self, kind: str, resource_type: str, resource: dict[str, Any]) -> None:
-        self.events.append({"id": f"WH-{secrets.token_hex(10).upper()}", "event_version": "1.0",
-                            "create_time": _iso(_now()), "resource_type": resource_type,
-                            "event_type": kind, "summary": kind.lower().replace(".", " "),
-                            "resource": json.loads(json.dumps(resource))})
+        self.events.append(
+            {
+                "id": f"WH-{secrets.token_hex(10).upper()}",
+                "event_version": "1.0",
+                "create_time": _iso(_now()),
+                "resource_type": resource_type,
+                "event_type": kind,
+                "summary": kind.lower().replace(".", " "),
+                "resource": json.loads(json.dumps(resource)),
+            }
+        )
 
     def take_events(self) -> list[dict[str, Any]]:
         taken, self.events = self.events, []
         return taken
 
-    def delivery(self, event: dict[str, Any], *, sent_at: datetime | None = None) -> tuple[bytes, dict[str, str]]:
+    def delivery(
+        self, event: dict[str, Any], *, sent_at: datetime | None = None
+    ) -> tuple[bytes, dict[str, str]]:
         """The body and headers PayPal would POST to the webhook URL."""
         body = json.dumps(event)
         transmission = str(uuid.uuid4())
         when = _iso(sent_at or _now())
         crc = str(int(hashlib.sha256(body.encode()).hexdigest()[:8], 16))
-        signature = base64.b64encode(hmac.new(_SIGNING, f"{transmission}|{when}|{WEBHOOK_ID}|{crc}".encode(), hashlib.sha256).digest()).decode()
+        signature = base64.b64encode(
+            hmac.new(
+                _SIGNING, f"{transmission}|{when}|{WEBHOOK_ID}|{crc}".encode(), hashlib.sha256
+            ).digest()
+        ).decode()
         self.sent[transmission] = (signature, body)
         return body.encode(), {
             "PAYPAL-AUTH-ALGO": "SHA256withRSA",
