@@ -100,9 +100,9 @@ async def test_twenty_concurrent_checkouts_take_the_last_redemption_once(
         assert outcomes.count("redeemed") == 1, outcomes
         assert set(outcomes) == {"redeemed", "coupon_exhausted"}
         async with maker() as session:
-            coupon = await session.get(Coupon, coupon_id)
-            assert coupon is not None
-            assert coupon.redeemed_count == 5
+            taken = await session.get(Coupon, coupon_id)
+            assert taken is not None
+            assert taken.redeemed_count == 5
             held = await session.scalars(
                 select(CouponRedemption).where(CouponRedemption.coupon_id == coupon_id)
             )

@@ -100,7 +100,8 @@ class PayPalStandIn:
                 401,
                 "AUTHENTICATION_FAILURE",
                 "INVALID_TOKEN",
-                "Authentication failed due to invalid authentication credentials or a missing Authorization header.",
+                "Authentication failed due to invalid authentication credentials or a missing "
+                "Authorization header.",
             )
         raw = await request.body()
         body: dict[str, Any] = json.loads(raw) if raw else {}
@@ -145,8 +146,8 @@ class PayPalStandIn:
             self.orders[order_id] = order
             return 200, order
         if parts[:3] == ["v2", "checkout", "orders"] and len(parts) >= 4:
-            order = self.orders.get(parts[3])
-            if order is None:
+            found_order = self.orders.get(parts[3])
+            if found_order is None:
                 return _problem(
                     404,
                     "RESOURCE_NOT_FOUND",
@@ -154,8 +155,8 @@ class PayPalStandIn:
                     "Specified resource ID does not exist.",
                 )
             if len(parts) == 5 and parts[4] == "capture":
-                return self._capture(order)
-            return 200, order
+                return self._capture(found_order)
+            return 200, found_order
         if parts[:3] == ["v2", "payments", "captures"] and parts[-1] == "refund":
             return self._refund_capture(parts[3], body)
         if parts[:3] == ["v2", "payments", "refunds"]:
@@ -208,8 +209,8 @@ class PayPalStandIn:
             self.subscriptions[sub_id] = sub
             return 201, sub
         if parts[:3] == ["v1", "billing", "subscriptions"] and len(parts) >= 4:
-            sub = self.subscriptions.get(parts[3])
-            if sub is None:
+            found = self.subscriptions.get(parts[3])
+            if found is None:
                 return _problem(
                     404,
                     "RESOURCE_NOT_FOUND",
@@ -217,8 +218,8 @@ class PayPalStandIn:
                     "Requested resource ID was not found.",
                 )
             if len(parts) == 4:
-                return 200, sub
-            return self._subscription_action(sub, parts[4], body)
+                return 200, found
+            return self._subscription_action(found, parts[4], body)
         if parts[:3] == ["v1", "payments", "sale"] and parts[-1] == "refund":
             refund = {
                 "id": _id("R"),

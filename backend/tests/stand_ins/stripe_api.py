@@ -231,7 +231,8 @@ class StripeStandIn:
                 if not isinstance(value, dict):
                     break
                 node = value
-        return out
+        expanded: dict[str, Any] = out
+        return expanded
 
     def _create_session(self, params: dict[str, Any]) -> dict[str, Any]:
         mode = params["mode"]

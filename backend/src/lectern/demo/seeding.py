@@ -39,6 +39,7 @@ from lectern.demo.content import (
     SMARTPHONE_FILMMAKING as ENROLLED_COURSE,
 )
 from lectern.demo.covers import PALETTES, draw_cover
+from lectern.demo.offers import seed_offers
 from lectern.models import (
     Category,
     Course,
@@ -93,6 +94,7 @@ async def seed_school(ctx: CatalogContext, people: Mapping[Person, User]) -> Sch
             await _create_course(ctx, people, course, topic_ids[course.topic], covers)
     del ctx.jobs.pending[mails_before:]
     await _enrol_demo_student(ctx, people[Person.student])
+    await seed_offers(ctx.session)
     return await _summary(ctx, new_courses=len(missing), new_topics=new_topics)
 
 
