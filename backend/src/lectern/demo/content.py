@@ -100,6 +100,15 @@ STEADY_SHOTS_VIDEO = DemoVideo(
         (8.0, 11.5, "Walk heel to toe and keep your knees soft."),
     ),
 )
+MIC_PLACEMENT_VIDEO = DemoVideo(
+    source="rgbtestsrc=size=1280x720:rate=30",
+    tone_hz=392,
+    captions=(
+        (0.5, 3.5, "Get the microphone close to the mouth."),
+        (4.0, 7.5, "A hand's width below the chin, pointing up."),
+        (8.0, 11.5, "Listen on headphones before you roll."),
+    ),
+)
 WINDOW_LIGHT_VIDEO = DemoVideo(
     source="life=size=1280x720:rate=30:mold=10:ratio=0.1:life_color=#f0c060:death_color=#203040",
     tone_hz=262,
@@ -2518,6 +2527,7 @@ DIALOGUE_AUDIO = DemoCourse(
                 ),
                 DemoLesson(
                     "Placing the microphone",
+                    video=MIC_PLACEMENT_VIDEO,
                     body=_md(
                         """
                         Where the microphone sits matters more than which microphone you
