@@ -2,8 +2,8 @@ import { expect, test, type Page } from "@playwright/test";
 import { createVerifiedUser, signInByApi, signInByForm } from "./support/accounts";
 
 // The demo school's paid course with a streaming lesson; paid through the offline test provider.
-const COURSE = "/courses/recording-clean-dialogue-for-video";
-const VIDEO_LESSON = "Placing the microphone";
+const COURSE = "/courses/color-grading-in-davinci-resolve";
+const VIDEO_LESSON = "Balancing a shot with the primaries";
 
 // One long flow per story, on the desktop: the phone layout has screenshots of its own.
 test.skip(({ isMobile }) => isMobile, "desktop only");
@@ -33,7 +33,7 @@ test("a visitor buys a course with a coupon and starts watching", async ({ page,
 
   // A visitor: the price, and a way in.
   await page.goto(COURSE);
-  await expect(page.getByText("$34.00").first()).toBeVisible();
+  await expect(page.getByText("$59.00").first()).toBeVisible();
   await page.getByRole("link", { name: "Sign in to buy" }).click();
   await signInByForm(page, buyer);
   await expect(page).toHaveURL(new RegExp(`${COURSE}$`));
@@ -42,33 +42,33 @@ test("a visitor buys a course with a coupon and starts watching", async ({ page,
   await page.getByRole("button", { name: "Have a coupon?" }).click();
   await page.getByLabel("Coupon code").fill("NOSUCHCODE");
   await page.getByRole("button", { name: "Apply" }).click();
-  await expect(page.getByRole("alert")).toContainText("There is no coupon with that code.");
+  await expect(page.getByRole("alert").filter({ hasText: "There is no coupon with that code." })).toBeVisible();
   await page.getByLabel("Coupon code").fill("welcome20");
   await page.getByRole("button", { name: "Apply" }).click();
   await expect(page.getByText("WELCOME20 applied: 20% off")).toBeVisible();
-  await expect(page.getByText("$27.20").first()).toBeVisible();
-  await expect(page.locator("s", { hasText: "$34.00" })).toBeVisible();
+  await expect(page.getByText("$47.20").first()).toBeVisible();
+  await expect(page.locator("s", { hasText: "$59.00" })).toBeVisible();
   await expect(page.getByText("Test payments — no real money")).toBeVisible();
-  await page.getByRole("button", { name: "Buy now for $27.20" }).click();
+  await page.getByRole("button", { name: "Buy now for $47.20" }).click();
 
   // The test provider's hosted page, labelled as such.
   await expect(page).toHaveURL(/\/checkout\/test\//);
   await expect(page.getByText("Test payments — no real money")).toBeVisible();
-  await expect(page.getByText("$27.20")).toBeVisible();
+  await expect(page.getByText("$47.20")).toBeVisible();
   await page.getByRole("button", { name: "Pay (test)" }).click();
 
   // Back on Lectern: access comes when the provider's webhook has been processed.
   await expect(page).toHaveURL(/\/checkout\/complete\?order=/);
   await expect(page.getByRole("heading", { name: "Payment received" })).toBeVisible({ timeout: 30_000 });
-  await page.getByRole("link", { name: "Start Recording Clean Dialogue for Video" }).click();
+  await page.getByRole("link", { name: "Start Color Grading in DaVinci Resolve" }).click();
   await expect(page.getByText("You're enrolled")).toBeVisible();
   await watch(page);
 
   // The purchase and its receipt number are in the history.
   await page.goto("/account/billing");
   const history = page.getByRole("list", { name: "Orders" });
-  await expect(history.getByText("Recording Clean Dialogue for Video")).toBeVisible();
-  await expect(history.getByText("$27.20")).toBeVisible();
+  await expect(history.getByText("Color Grading in DaVinci Resolve")).toBeVisible();
+  await expect(history.getByText("$47.20")).toBeVisible();
   await expect(history.getByText("Paid")).toBeVisible();
 });
 

@@ -100,13 +100,13 @@ STEADY_SHOTS_VIDEO = DemoVideo(
         (8.0, 11.5, "Walk heel to toe and keep your knees soft."),
     ),
 )
-MIC_PLACEMENT_VIDEO = DemoVideo(
+SCOPES_VIDEO = DemoVideo(
     source="rgbtestsrc=size=1280x720:rate=30",
     tone_hz=392,
     captions=(
-        (0.5, 3.5, "Get the microphone close to the mouth."),
-        (4.0, 7.5, "A hand's width below the chin, pointing up."),
-        (8.0, 11.5, "Listen on headphones before you roll."),
+        (0.5, 3.5, "Red, green and blue: one trace each."),
+        (4.0, 7.5, "Balanced whites line up on the parade."),
+        (8.0, 11.5, "Trust the scopes before your eyes."),
     ),
 )
 WINDOW_LIGHT_VIDEO = DemoVideo(
@@ -1243,6 +1243,7 @@ COLOR_GRADING = DemoCourse(
                 ),
                 DemoLesson(
                     "Balancing a shot with the primaries",
+                    video=SCOPES_VIDEO,
                     body=_md(
                         """
                         The first job on every shot is a neutral, well-exposed *balance*. The
@@ -2527,7 +2528,6 @@ DIALOGUE_AUDIO = DemoCourse(
                 ),
                 DemoLesson(
                     "Placing the microphone",
-                    video=MIC_PLACEMENT_VIDEO,
                     body=_md(
                         """
                         Where the microphone sits matters more than which microphone you
