@@ -2,10 +2,10 @@
 
 import { CreditCard, Wallet } from "lucide-react";
 import { Button } from "@/components/ui/button";
-import { Skeleton } from "@/components/ui/skeleton";
 import { usePaymentsConfig, useStartCheckout } from "@/hooks/queries/payments";
 import { describeError } from "@/lib/api/errors";
 import type { CheckoutRequest, PaymentProvider } from "@/lib/api/models";
+import { LoadingBlock } from "./loading-block";
 import { TestModeNote } from "./test-mode-note";
 
 type CheckoutButtonsProps = {
@@ -18,7 +18,7 @@ type CheckoutButtonsProps = {
 export function CheckoutButtons({ purchase, label }: CheckoutButtonsProps) {
   const config = usePaymentsConfig();
   const start = useStartCheckout();
-  if (config.isPending) return <Skeleton className="h-12 w-full" />;
+  if (config.isPending) return <LoadingBlock className="h-12 w-full" label="Loading the ways to pay…" />;
   const providers = config.data?.providers ?? [];
   if (providers.length === 0) {
     return <p className="text-sm text-muted-foreground">Payments are not set up on this site yet.</p>;

@@ -1,6 +1,6 @@
 "use client";
 
-import { Check } from "lucide-react";
+import { Check, Sparkles } from "lucide-react";
 import Link from "next/link";
 import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
@@ -17,7 +17,6 @@ import { CheckoutButtons } from "./checkout-buttons";
 import { CouponField } from "./coupon-field";
 import { PriceTag } from "./price-tag";
 import { perInterval, quoteTerms } from "./payments-format";
-import { Sparkles } from "lucide-react";
 
 /** The plans on sale, each with its own coupon field and checkout; a subscriber is sent to
  * manage the subscription they have instead. */
@@ -43,7 +42,7 @@ export function PricingPlans({ cancelled }: { cancelled: boolean }) {
         </Alert>
       )}
       {plans.isPending ? (
-        <div className="grid gap-4 sm:grid-cols-2">
+        <div className="grid gap-4 sm:grid-cols-2" aria-busy="true" aria-label="Loading the plans">
           <Skeleton className="h-96 rounded-xl" />
           <Skeleton className="h-96 rounded-xl" />
         </div>

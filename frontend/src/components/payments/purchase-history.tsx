@@ -2,12 +2,12 @@
 
 import { Receipt } from "lucide-react";
 import Link from "next/link";
+import { LoadingBlock } from "@/components/payments/loading-block";
 import { Badge } from "@/components/ui/badge";
 import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { LocalTime } from "@/components/ui/local-time";
 import { QueryError } from "@/components/ui/query-error";
-import { Skeleton } from "@/components/ui/skeleton";
 import { useMyOrders } from "@/hooks/queries/payments";
 import { formatPrice } from "@/lib/format/course";
 import { ORDER_STATUS } from "./payments-format";
@@ -23,7 +23,7 @@ export function PurchaseHistory() {
       </CardHeader>
       <CardContent>
         {orders.isPending ? (
-          <Skeleton className="h-24 w-full" />
+          <LoadingBlock className="h-24 w-full" label="Loading…" />
         ) : orders.isError ? (
           <QueryError error={orders.error} onRetry={() => void orders.refetch()} />
         ) : orders.data.length === 0 ? (

@@ -4,13 +4,13 @@ import { CalendarClock, ExternalLink, FlaskConical, Sparkles } from "lucide-reac
 import Link from "next/link";
 import { useState } from "react";
 import { ConfirmDialog } from "@/components/ui/alert-dialog";
+import { LoadingBlock } from "@/components/payments/loading-block";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardDescription, CardFooter, CardHeader, CardTitle } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { NativeSelect } from "@/components/ui/input";
 import { QueryError } from "@/components/ui/query-error";
-import { Skeleton } from "@/components/ui/skeleton";
 import { toast } from "@/components/ui/toaster";
 import { useChangePlan, useMySubscriptions, usePlans, usePortal, useSubscriptionAction, useTestClock } from "@/hooks/queries/payments";
 import { describeError } from "@/lib/api/errors";
@@ -30,7 +30,7 @@ export function SubscriptionCard() {
       </CardHeader>
       <CardContent>
         {mine.isPending ? (
-          <Skeleton className="h-24 w-full" />
+          <LoadingBlock className="h-24 w-full" label="Loading…" />
         ) : mine.isError ? (
           <QueryError error={mine.error} onRetry={() => void mine.refetch()} />
         ) : !current ? (

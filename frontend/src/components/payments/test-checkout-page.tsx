@@ -33,7 +33,10 @@ export function TestCheckoutPage({ checkoutId }: { checkoutId: string }) {
         </div>
       </div>
       {checkout.isPending ? (
-        <Skeleton className="h-80 w-full rounded-xl" />
+        <div aria-busy="true">
+          <Skeleton className="h-80 w-full rounded-xl" />
+          <span className="sr-only">Loading the checkout…</span>
+        </div>
       ) : checkout.isError ? (
         <QueryError error={checkout.error} onRetry={() => void checkout.refetch()} />
       ) : checkout.data.status !== "open" ? (

@@ -2,6 +2,7 @@
 
 import { Plus, TicketPercent } from "lucide-react";
 import { useState } from "react";
+import { LoadingBlock } from "@/components/payments/loading-block";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
@@ -10,7 +11,6 @@ import { FormField } from "@/components/ui/form-field";
 import { Input, NativeSelect } from "@/components/ui/input";
 import { LocalTime } from "@/components/ui/local-time";
 import { QueryError } from "@/components/ui/query-error";
-import { Skeleton } from "@/components/ui/skeleton";
 import { Switch } from "@/components/ui/switch";
 import { toast } from "@/components/ui/toaster";
 import { useAdminCoupons, useAdminPlans, useCreateCoupon, useSetCouponActive } from "@/hooks/queries/payments";
@@ -27,7 +27,7 @@ export function AdminCoupons() {
         <NewCouponDialog />
       </div>
       {coupons.isPending ? (
-        <Skeleton className="h-40 w-full" />
+        <LoadingBlock className="h-40 w-full" label="Loading…" />
       ) : coupons.isError ? (
         <QueryError error={coupons.error} onRetry={() => void coupons.refetch()} />
       ) : coupons.data.length === 0 ? (

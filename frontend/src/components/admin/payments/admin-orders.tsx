@@ -4,6 +4,7 @@ import { Receipt, Search } from "lucide-react";
 import { useState } from "react";
 import { useDebouncedValue } from "@/components/admin/use-debounced-value";
 import { majorUnits, ORDER_STATUS } from "@/components/payments/payments-format";
+import { LoadingBlock } from "@/components/payments/loading-block";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
@@ -12,7 +13,6 @@ import { FormField } from "@/components/ui/form-field";
 import { Input, NativeSelect } from "@/components/ui/input";
 import { LocalTime } from "@/components/ui/local-time";
 import { QueryError } from "@/components/ui/query-error";
-import { Skeleton } from "@/components/ui/skeleton";
 import { toast } from "@/components/ui/toaster";
 import { useAdminOrders, useRefundOrder } from "@/hooks/queries/payments";
 import { describeError } from "@/lib/api/errors";
@@ -46,7 +46,7 @@ export function AdminOrders() {
         </label>
       </div>
       {orders.isPending ? (
-        <Skeleton className="h-48 w-full" />
+        <LoadingBlock className="h-48 w-full" label="Loading…" />
       ) : orders.isError ? (
         <QueryError error={orders.error} onRetry={() => void orders.refetch()} />
       ) : orders.data.items.length === 0 ? (

@@ -3,6 +3,7 @@
 import { Plus, Sparkles } from "lucide-react";
 import { useState } from "react";
 import { planPrice } from "@/components/payments/payments-format";
+import { LoadingBlock } from "@/components/payments/loading-block";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
@@ -10,7 +11,6 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { FormField } from "@/components/ui/form-field";
 import { Input, NativeSelect, Textarea } from "@/components/ui/input";
 import { QueryError } from "@/components/ui/query-error";
-import { Skeleton } from "@/components/ui/skeleton";
 import { Switch } from "@/components/ui/switch";
 import { toast } from "@/components/ui/toaster";
 import { useAdminPlans, useCreatePlan, useUpdatePlan } from "@/hooks/queries/payments";
@@ -27,7 +27,7 @@ export function AdminPlans() {
         <PlanDialog plan={null} />
       </div>
       {plans.isPending ? (
-        <Skeleton className="h-40 w-full" />
+        <LoadingBlock className="h-40 w-full" label="Loading…" />
       ) : plans.isError ? (
         <QueryError error={plans.error} onRetry={() => void plans.refetch()} />
       ) : plans.data.length === 0 ? (

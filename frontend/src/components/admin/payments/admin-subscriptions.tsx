@@ -2,16 +2,16 @@
 
 import { Sparkles } from "lucide-react";
 import { planPrice, SUBSCRIPTION_STATUS, subscriptionSummary } from "@/components/payments/payments-format";
+import { LoadingBlock } from "@/components/payments/loading-block";
 import { Badge } from "@/components/ui/badge";
 import { EmptyState } from "@/components/ui/empty-state";
 import { QueryError } from "@/components/ui/query-error";
-import { Skeleton } from "@/components/ui/skeleton";
 import { useAdminSubscriptions } from "@/hooks/queries/payments";
 
 /** Who subscribes to what, and where each subscription stands. */
 export function AdminSubscriptions() {
   const subscriptions = useAdminSubscriptions();
-  if (subscriptions.isPending) return <Skeleton className="h-40 w-full" />;
+  if (subscriptions.isPending) return <LoadingBlock className="h-40 w-full" label="Loading…" />;
   if (subscriptions.isError) return <QueryError error={subscriptions.error} onRetry={() => void subscriptions.refetch()} />;
   if (subscriptions.data.length === 0) return <EmptyState icon={Sparkles} title="No subscribers yet" />;
   return (
