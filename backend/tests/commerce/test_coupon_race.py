@@ -61,7 +61,8 @@ async def test_twenty_concurrent_checkouts_take_the_last_redemption_once(
             slug=f"race-{tag}",
             title="Race",
             owner_id=owner.id,
-            status=CourseStatus.published,
+            # Unlisted: sold like a published course, but no other test's listing sees it.
+            status=CourseStatus.unlisted,
             price_amount=1000,
             published_at=utcnow(),
         )
