@@ -265,11 +265,8 @@ class StripeGateway:
                 )
             ]
         if kind in SUBSCRIPTION_EVENTS:
-            subscription_id = (
-                _id(obj.get("subscription")) if kind.startswith("invoice") else obj["id"]
-            )
-            if kind.startswith("invoice"):
-                subscription_id = _invoice_subscription(obj) or subscription_id
+            invoice = kind.startswith("invoice.")
+            subscription_id = _invoice_subscription(obj) if invoice else str(obj["id"])
             if not subscription_id:
                 return []
             return [SubscriptionChanged(await self.fetch_subscription(subscription_id))]
@@ -448,7 +445,12 @@ def _snapshot(found: dict[str, Any]) -> SubscriptionSnapshot:
         current_period_start=_dt(item.get("current_period_start")),
         current_period_end=_dt(item.get("current_period_end")),
         trial_end=_dt(found.get("trial_end")),
-        cancel_at_period_end=bool(found.get("cancel_at_period_end")),
+        # Newer API versions may say it with cancel_at set to the period's end instead.
+        cancel_at_period_end=bool(found.get("cancel_at_period_end"))
+        or (
+            found.get("cancel_at") is not None
+            and found.get("cancel_at") == item.get("current_period_end")
+        ),
         canceled_at=_dt(found.get("canceled_at")),
         ended_at=_dt(found.get("ended_at")),
         plan_ref=_id((item.get("price") or {}).get("id")) if item.get("price") else None,
