@@ -1,6 +1,6 @@
 import { expect, test, type Page } from "@playwright/test";
 import { fileURLToPath } from "node:url";
-import { ADMIN, INSTRUCTOR, STUDENT, signInByApi } from "./support/accounts";
+import { ADMIN, INSTRUCTOR, STUDENT, createVerifiedUser, signInByApi } from "./support/accounts";
 
 // Pictures of the main pages for the README and for reviewing the design, one per screen size.
 const OUT = fileURLToPath(new URL("../../docs/screenshots/", import.meta.url));
@@ -128,4 +128,44 @@ test("screenshots of a student's learning", async ({ page }, testInfo) => {
     return { x: 0, y: rect.top + window.scrollY - 24, width: document.documentElement.clientWidth, height: rect.height + 48 };
   });
   await page.screenshot({ path: `${OUT}course-reviews-${project}.png`, fullPage: true, clip: box, animations: "disabled" });
+});
+
+test("screenshots of buying and subscribing", async ({ page, request }, testInfo) => {
+  test.setTimeout(180_000);
+  const project = testInfo.project.name;
+  const buyer = await createVerifiedUser(request, testInfo, "shots");
+  await signInByApi(page, testInfo, buyer);
+
+  await page.goto("/pricing");
+  await expect(page.getByRole("region", { name: "Monthly" })).toBeVisible();
+  await shoot(page, "pricing", project);
+
+  await page.goto("/courses/color-grading-in-davinci-resolve");
+  await page.getByRole("button", { name: "Have a coupon?" }).click();
+  await page.getByLabel("Coupon code").fill("WELCOME20");
+  await page.getByRole("button", { name: "Apply" }).click();
+  await expect(page.getByText("WELCOME20 applied: 20% off")).toBeVisible();
+  await shoot(page, "course-checkout", project);
+  await page.getByRole("button", { name: /Buy now for/ }).click();
+  await expect(page.getByRole("button", { name: "Pay (test)" })).toBeVisible();
+  await shoot(page, "test-checkout", project);
+  await page.getByRole("button", { name: "Pay (test)" }).click();
+  await expect(page.getByRole("heading", { name: "Payment received" })).toBeVisible({ timeout: 30_000 });
+
+  await page.goto("/pricing");
+  await page.getByRole("region", { name: "Yearly" }).getByRole("button", { name: "Start free trial" }).click();
+  await page.getByRole("button", { name: "Subscribe (test)" }).click();
+  await expect(page.getByRole("heading", { name: /You're subscribed/ })).toBeVisible({ timeout: 30_000 });
+  await page.goto("/account/billing");
+  await expect(page.getByTestId("subscription-status")).toBeVisible();
+  await expect(page.getByRole("list", { name: "Orders" })).toBeVisible();
+  await shoot(page, "billing", project);
+
+  await signInByApi(page, testInfo, ADMIN);
+  await page.goto("/admin/payments");
+  await expect(page.getByRole("list", { name: "Orders" })).toBeVisible();
+  await shoot(page, "admin-payments", project);
+  await page.goto("/admin/payments/coupons");
+  await expect(page.getByRole("list", { name: "Coupons" })).toBeVisible();
+  await shoot(page, "admin-coupons", project);
 });

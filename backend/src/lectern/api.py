@@ -8,6 +8,9 @@ from lectern.catalog.endpoints import admin_router as catalog_admin_router
 from lectern.catalog.endpoints import public_router as catalog_router
 from lectern.catalog.endpoints import studio_router
 from lectern.certificates.endpoints import router as certificates_router
+from lectern.commerce.endpoints import admin_router as commerce_admin_router
+from lectern.commerce.endpoints import router as commerce_router
+from lectern.commerce.endpoints import webhook_router as commerce_webhook_router
 from lectern.learning.endpoints import admin_router as learning_admin_router
 from lectern.learning.endpoints import router as learning_router
 from lectern.media.endpoints import lessons_router, media_router, uploads_router
@@ -36,3 +39,6 @@ api_router.include_router(progress_router)
 api_router.include_router(notes_router)
 api_router.include_router(certificates_router)
 api_router.include_router(reviews_router)
+api_router.include_router(commerce_router)
+api_router.include_router(commerce_admin_router)
+api_router.include_router(commerce_webhook_router)

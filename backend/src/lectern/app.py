@@ -91,7 +91,11 @@ def create_app(settings: Settings | None = None, *, configure_logs: bool = True)
 
     # Added inside-out: the last one added is the first to see a request.
     app.add_middleware(UnitOfWorkMiddleware)
-    app.add_middleware(OriginCheckMiddleware, allowed_origins=settings.allowed_origins)
+    app.add_middleware(
+        OriginCheckMiddleware,
+        allowed_origins=settings.allowed_origins,
+        exempt_prefixes=("/api/payments/webhooks/",),
+    )
     app.add_middleware(
         BodySizeLimitMiddleware,
         max_bytes=settings.max_body_bytes,

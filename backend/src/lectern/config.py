@@ -211,6 +211,61 @@ class Settings(BaseSettings):
         "", description="Folder in the bucket for every key, so installs can share a bucket."
     )
 
+    stripe_secret_key: str | None = Field(
+        None,
+        description="Stripe secret API key (sk_live_... or sk_test_...); set it to sell through "
+        "Stripe Checkout.",
+    )
+    stripe_webhook_secret: str | None = Field(
+        None, description="The signing secret (whsec_...) of the Stripe webhook endpoint."
+    )
+    stripe_api_base: str = Field(
+        "https://api.stripe.com", description="Stripe's API address (tests point it elsewhere)."
+    )
+    paypal_client_id: str | None = Field(
+        None, description="PayPal REST app client id; set it (and the secret) to sell via PayPal."
+    )
+    paypal_client_secret: str | None = Field(None, description="PayPal REST app secret.")
+    paypal_webhook_id: str | None = Field(
+        None, description="The id PayPal gave the webhook endpoint (for signature checks)."
+    )
+    paypal_environment: str = Field(
+        "sandbox",
+        pattern="^(sandbox|live)$",
+        description="sandbox (api-m.sandbox.paypal.com) or live (api-m.paypal.com).",
+    )
+    paypal_api_base: str | None = Field(
+        None,
+        description="Override PayPal's API host; only a loopback address (a local stand-in) is "
+        "accepted besides PayPal's own hosts.",
+    )
+    payments_test_provider: bool | None = Field(
+        None,
+        description="Offer the offline test provider (no real money). Unset: on when neither "
+        "Stripe nor PayPal is configured.",
+    )
+    payments_grace_period: timedelta = Field(
+        timedelta(days=7),
+        description="How long a subscription whose payment failed keeps access before it is "
+        "paused.",
+    )
+    payments_checkout_hold: timedelta = Field(
+        timedelta(hours=2),
+        description="An unpaid checkout older than this is closed and its coupon redemption "
+        "given back.",
+    )
+    payments_sweep_seconds: float = Field(
+        60.0,
+        gt=0,
+        description="How often the worker's beat ends subscriptions at their period end, pauses "
+        "those past their grace period and closes stale checkouts.",
+    )
+    payments_test_period: timedelta | None = Field(
+        None,
+        description="Billing period of the test provider's subscriptions (unset: a real month "
+        "or year); a short one lets a demo or a browser test see renewals and period ends.",
+    )
+
     @property
     def effective_database_url(self) -> str:
         if self.database_url:
@@ -224,6 +279,20 @@ class Settings(BaseSettings):
         if self.redis_url:
             return self.redis_url
         return f"sqla+sqlite:///{self.var_dir / 'queue.sqlite3'}"
+
+    @property
+    def stripe_enabled(self) -> bool:
+        return bool(self.stripe_secret_key)
+
+    @property
+    def paypal_enabled(self) -> bool:
+        return bool(self.paypal_client_id and self.paypal_client_secret)
+
+    @property
+    def test_payments_enabled(self) -> bool:
+        if self.payments_test_provider is not None:
+            return self.payments_test_provider
+        return not (self.stripe_enabled or self.paypal_enabled)
 
     @property
     def is_sqlite(self) -> bool:

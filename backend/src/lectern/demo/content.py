@@ -100,6 +100,15 @@ STEADY_SHOTS_VIDEO = DemoVideo(
         (8.0, 11.5, "Walk heel to toe and keep your knees soft."),
     ),
 )
+SCOPES_VIDEO = DemoVideo(
+    source="rgbtestsrc=size=1280x720:rate=30",
+    tone_hz=392,
+    captions=(
+        (0.5, 3.5, "Red, green and blue: one trace each."),
+        (4.0, 7.5, "Balanced whites line up on the parade."),
+        (8.0, 11.5, "Trust the scopes before your eyes."),
+    ),
+)
 WINDOW_LIGHT_VIDEO = DemoVideo(
     source="life=size=1280x720:rate=30:mold=10:ratio=0.1:life_color=#f0c060:death_color=#203040",
     tone_hz=262,
@@ -1234,6 +1243,7 @@ COLOR_GRADING = DemoCourse(
                 ),
                 DemoLesson(
                     "Balancing a shot with the primaries",
+                    video=SCOPES_VIDEO,
                     body=_md(
                         """
                         The first job on every shot is a neutral, well-exposed *balance*. The

@@ -40,6 +40,7 @@ from lectern.demo.content import (
 )
 from lectern.demo.covers import PALETTES, draw_cover
 from lectern.demo.learning import seed_learning
+from lectern.demo.offers import seed_offers
 from lectern.models import (
     Category,
     Course,
@@ -95,6 +96,7 @@ async def seed_school(ctx: CatalogContext, people: Mapping[Person, User]) -> Sch
     await _enrol_demo_student(ctx, people[Person.student])
     await seed_learning(ctx, people)
     del ctx.jobs.pending[mails_before:]
+    await seed_offers(ctx.session)
     return await _summary(ctx, new_courses=len(missing), new_topics=new_topics)
 
 

@@ -40,13 +40,14 @@ async def get_enrollment(
     status_code=status.HTTP_201_CREATED,
     responses={
         200: {"description": "Already enrolled: the same enrolment", "model": CourseEnrollment},
-        402: {"description": "A paid course (code payment_required)"},
+        402: {"description": "A paid course no subscription covers (code payment_required)"},
     },
 )
 async def enroll(
     course_id: uuid.UUID, ctx: CatalogCtx, user: CurrentUser, response: Response
 ) -> CourseEnrollment:
-    """Enrol in a free published or unlisted course in one click; idempotent."""
+    """Enrol in a free published or unlisted course in one click, or in a paid one the
+    viewer's subscription covers; idempotent."""
     enrollment, created = await enrollment_service.enroll(ctx, user, course_id)
     if not created:
         response.status_code = status.HTTP_200_OK
@@ -59,7 +60,8 @@ async def enroll(
     status_code=status.HTTP_204_NO_CONTENT,
 )
 async def leave(course_id: uuid.UUID, ctx: CatalogCtx, user: CurrentUser) -> None:
-    """Leave a course joined for free (progress is kept); bought or granted ones: 409."""
+    """Leave a course joined for free or by subscription (progress is kept); bought or
+    granted ones: 409."""
     await enrollment_service.leave(ctx, user, course_id)
 
 

@@ -1,5 +1,6 @@
-"""Enrolments: a student joins a free course in one click and may leave it; an admin grants
-and revokes access to any course (purchases and subscriptions come with payments, issue 7).
+"""Enrolments: a student joins a free course in one click (a paid one their subscription covers
+too) and may leave it; an admin grants and revokes access to any course. Purchases, refunds
+and subscription changes enrol through paid_enrollments.py.
 
 Every change keeps Course.enrollment_count right (in SQL, so concurrent clicks add up) and,
 once committed, drops the cached catalog pages that show it and the student's cached
@@ -18,7 +19,12 @@ from lectern.catalog.access import PUBLIC_STATUSES, can_edit
 from lectern.catalog.context import CatalogContext
 from lectern.catalog.repository import CourseRepository
 from lectern.errors import Conflict, LecternError, NotFound
-from lectern.learning.entitlements import ENROLLED_STATUSES, course_access
+from lectern.learning.entitlements import (
+    ENROLLED_STATUSES,
+    course_access,
+    subscription_course_ids,
+)
+from lectern.learning.paid_enrollments import forget_subscribed_course, start_subscribed_course
 from lectern.learning.recommendations import forget_recommendations
 from lectern.learning.repository import LearningRepository, LessonState
 from lectern.learning.schemas import CourseEnrollment, EnrolledStudent, LessonRef
@@ -63,9 +69,13 @@ class EnrollmentService:
         if course.is_taught_by(user.id):
             raise Conflict("You teach this course.", code="course_team")
         if not course.is_free:
-            raise PaymentRequired(
-                "This course is paid: enrol by buying it (or ask an admin for access).",
-            )
+            subscribed = await start_subscribed_course(ctx.session, user.id, course.id)
+            if subscribed is None:
+                raise PaymentRequired(
+                    "This course is paid: buy it or subscribe to a plan that includes it.",
+                )
+            self._changed(ctx, user.id)
+            return await self._state(ctx, user, course, subscribed), existing is None
         enrollment = await repository.add_enrollment(user.id, course.id, EnrollmentSource.free)
         created = enrollment is not None
         if enrollment is None:  # the same student's other click won the race
@@ -76,17 +86,19 @@ class EnrollmentService:
         return await self._state(ctx, user, course, enrollment), created
 
     async def leave(self, ctx: CatalogContext, user: User, course_id: uuid.UUID) -> None:
-        """Leave a course joined for free. Progress, notes and certificates stay, so coming
-        back picks up where the student was."""
+        """Leave a course joined for free or through a subscription. Progress, notes and
+        certificates stay, so coming back picks up where the student was."""
         repository = LearningRepository(ctx.session)
         enrollment = await repository.enrollment(user.id, course_id)
         if enrollment is None:
             raise NotFound("You are not enrolled in this course.", code="not_enrolled")
-        if enrollment.source != EnrollmentSource.free:
+        if enrollment.source not in (EnrollmentSource.free, EnrollmentSource.subscription):
             raise Conflict(
                 "This enrolment was bought or given by an admin; it can't be left here.",
                 code="enrollment_not_free",
             )
+        if enrollment.source == EnrollmentSource.subscription:
+            await forget_subscribed_course(ctx.session, user.id, course_id)
         await repository.remove_enrollment(enrollment)
         self._changed(ctx, user.id)
 
@@ -112,9 +124,13 @@ class EnrollmentService:
     ) -> CourseEnrollment:
         access = await course_access(ctx.session, user, course)
         if enrollment is None:
+            included = not course.is_free and course.id in await subscription_course_ids(
+                ctx.session, user.id, [course.id]
+            )
             return CourseEnrollment(
                 course_id=course.id,
                 access=access,
+                included_in_subscription=included,
                 enrolled=False,
                 source=None,
                 enrolled_at=None,
@@ -134,6 +150,7 @@ class EnrollmentService:
         return CourseEnrollment(
             course_id=course.id,
             access=access,
+            included_in_subscription=enrollment.source == EnrollmentSource.subscription,
             enrolled=True,
             source=enrollment.source,
             enrolled_at=enrollment.created_at,

@@ -6,8 +6,12 @@ The rule, in order:
 2. an entitled student opens every lesson of a public (or, once entitled, archived) course;
 3. anyone, signed in or not, opens the free previews of a public course.
 
-"Entitled" is `_entitled_course_ids`: today an enrolment, whatever gave it (free, an admin's
-grant, a purchase). A subscription (issue 7) plugs in there and nowhere else.
+"Entitled" is `_entitled_course_ids`: an enrolment, whatever gave it (free, an admin's grant, a
+purchase, a subscription). A subscription grants through enrolments with source `subscription`
+that commerce keeps in step with the subscription (learning/paid_enrollments.py): they exist
+while it grants access and are set aside while it doesn't, so every reader of enrolments (the
+dashboard, progress, completion, reviews) agrees with this rule. Which courses a subscription
+covers is `subscription_course_ids`, below, and nowhere else.
 
 `decide()` is the rule itself, without I/O; the async functions fetch what it needs, one course
 at a time or many at once (the dashboard, posters), so both read the same rule.
@@ -18,13 +22,23 @@ from __future__ import annotations
 import uuid
 from collections.abc import Iterable
 
-from sqlalchemy import select
+from sqlalchemy import exists, or_, select
 from sqlalchemy.ext.asyncio import AsyncSession
 from sqlalchemy.orm import selectinload
 
 from lectern.catalog.access import PUBLIC_STATUSES, can_edit
 from lectern.learning.schemas import CourseAccess
-from lectern.models import Course, CourseStatus, Enrollment, Lesson, User
+from lectern.models import (
+    Course,
+    CourseStatus,
+    Enrollment,
+    Lesson,
+    Plan,
+    PlanScope,
+    Subscription,
+    User,
+    plan_courses,
+)
 
 # Enrolled students keep what they have when a course is archived.
 ENROLLED_STATUSES = (*PUBLIC_STATUSES, CourseStatus.archived)
@@ -56,8 +70,31 @@ async def _entitled_course_ids(
             Enrollment.user_id == user.id, Enrollment.course_id.in_(wanted)
         )
     )
-    # Issue 7: `| await subscription_course_ids(session, user, wanted)` goes here.
+    # Subscriptions grant through enrolments kept in step with them (see the module's doc).
     return set(enrolled)
+
+
+async def subscription_course_ids(
+    session: AsyncSession, user_id: uuid.UUID, course_ids: Iterable[uuid.UUID]
+) -> set[uuid.UUID]:
+    """The paid courses among ``course_ids`` that a subscription of the student's, granting
+    access now, covers: every course for an all-courses plan, its collection otherwise."""
+    wanted = list(course_ids)
+    if not wanted:
+        return set()
+    plans = select(Subscription.plan_id).where(
+        Subscription.user_id == user_id, Subscription.grants_access.is_(True)
+    )
+    everything = select(Plan.id).where(Plan.id.in_(plans), Plan.scope == PlanScope.all_courses)
+    in_collection = select(plan_courses.c.course_id).where(plan_courses.c.plan_id.in_(plans))
+    found = await session.scalars(
+        select(Course.id).where(
+            Course.id.in_(wanted),
+            Course.price_amount > 0,
+            or_(exists(everything), Course.id.in_(in_collection)),
+        )
+    )
+    return set(found)
 
 
 async def is_enrolled(session: AsyncSession, user_id: uuid.UUID, course_id: uuid.UUID) -> bool:

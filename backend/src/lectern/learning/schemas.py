@@ -41,6 +41,9 @@ class CourseEnrollment(BaseModel):
 
     course_id: uuid.UUID
     access: CourseAccess
+    included_in_subscription: bool = Field(
+        description="A paid course the viewer's subscription covers: enrolling is one click"
+    )
     enrolled: bool
     source: EnrollmentSource | None
     enrolled_at: datetime | None

@@ -1,6 +1,6 @@
 "use client";
 
-import { Shield, User } from "lucide-react";
+import { CreditCard, Shield, User } from "lucide-react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { cn } from "@/lib/class-names";
@@ -8,6 +8,7 @@ import { cn } from "@/lib/class-names";
 const sections = [
   { href: "/account", label: "Profile", icon: User },
   { href: "/account/security", label: "Security", icon: Shield },
+  { href: "/account/billing", label: "Billing", icon: CreditCard },
 ];
 
 /** Switches between the account's pages; looks like tabs, behaves like links. */

@@ -1,6 +1,6 @@
 "use client";
 
-import { ClipboardCheck, FolderTree, LibraryBig, ScrollText, Shield, Star, UsersRound } from "lucide-react";
+import { ClipboardCheck, CreditCard, FolderTree, LibraryBig, ScrollText, Shield, Star, UsersRound } from "lucide-react";
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useEffect, useRef } from "react";
@@ -13,6 +13,7 @@ const sections = [
   { href: "/admin/courses", label: "Courses", icon: LibraryBig },
   { href: "/admin/topics", label: "Topics", icon: FolderTree },
   { href: "/admin/ratings", label: "Ratings", icon: Star },
+  { href: "/admin/payments", label: "Payments", icon: CreditCard },
   { href: "/admin/audit", label: "Audit log", icon: ScrollText },
 ];
 

@@ -1,11 +1,13 @@
 "use client";
 
-import { BookOpenCheck, CalendarClock, Clock, Eye, Globe, GraduationCap, ListVideo, LogIn, PlayCircle, ChartNoAxesColumnIncreasing, type LucideIcon } from "lucide-react";
+import { BookOpenCheck, Clock, Eye, Globe, GraduationCap, ListVideo, LogIn, PlayCircle, ChartNoAxesColumnIncreasing, Sparkles, type LucideIcon } from "lucide-react";
 import Link from "next/link";
 import { usePathname, useRouter } from "next/navigation";
-import { useEffect, useRef, type ReactNode } from "react";
+import { useEffect, useRef, useState, type ReactNode } from "react";
 import { continueAction, enrolSignInHref, lessonsDone, offerState, type OfferState } from "@/components/learning/learning-format";
+import { PlansTeaser, PurchaseBox } from "@/components/payments/purchase-box";
 import { ProgressBar } from "@/components/studio/video/progress-bar";
+import { Alert } from "@/components/ui/alert";
 import { ConfirmDialog } from "@/components/ui/alert-dialog";
 import { Button, buttonVariants } from "@/components/ui/button";
 import { Skeleton } from "@/components/ui/skeleton";
@@ -24,9 +26,9 @@ type OfferProps = { course: CourseLanding; mode: "public" | "preview"; noteId: s
 /**
  * The price and what to do next, for whoever is looking: a visitor is sent to sign in and comes
  * back enrolled; a signed-in student enrols in a free course in one click and then continues
- * where they were; a paid course says honestly that buying comes later (its free previews stay
- * open); the course's team is told so. The landing itself is cached for everyone, so the
- * viewer's own state is fetched here, in the browser.
+ * where they were; a paid course is bought here (coupon, price, the providers' buttons) or, when
+ * the student's subscription covers it, started in one click; the course's team is told so. The
+ * landing itself is cached for everyone, so the viewer's own state is fetched here, in the browser.
  */
 export function CourseOffer({ course, mode, noteId }: OfferProps) {
   const { data: me } = useMe();
@@ -44,12 +46,22 @@ export function CourseOffer({ course, mode, noteId }: OfferProps) {
   const firstPreview = previews[0];
   const firstLesson = lessonsInOrder(course)[0];
   const enrolled = state.kind === "enrolled";
+  const cancelled = useCheckoutCancelled();
 
   return (
     <div className="grid gap-4 p-5">
+      {cancelled && (
+        <Alert tone="info" title="Checkout cancelled">
+          Nothing was charged. You can buy the course whenever you like.
+        </Alert>
+      )}
       {enrolled ? (
         <p className="inline-flex items-center gap-2 font-display text-2xl font-semibold tracking-tight">
           <BookOpenCheck className="size-6 text-success" aria-hidden /> You&apos;re enrolled
+        </p>
+      ) : state.kind === "paid" ? null : state.kind === "included" ? (
+        <p className="inline-flex items-center gap-2 font-display text-2xl font-semibold tracking-tight">
+          <Sparkles className="size-6 text-primary" aria-hidden /> In your plan
         </p>
       ) : (
         <p className="font-display text-3xl font-semibold tracking-tight">
@@ -100,7 +112,7 @@ function OfferActions({ state, course, noteId, firstPreviewId, firstLessonId }: 
       return (
         <>
           <span className={cn(buttonVariants({ size: "lg" }), "w-full opacity-70")} aria-disabled="true" aria-describedby={noteId}>
-            {free ? "Enrol for free" : "Purchase opens soon"}
+            {free ? "Enrol for free" : "Buy now"}
           </span>
           <p id={noteId} className="text-xs text-muted-foreground">
             Buttons are inactive in this preview.
@@ -127,11 +139,14 @@ function OfferActions({ state, course, noteId, firstPreviewId, firstLessonId }: 
         </>
       ) : (
         <>
-          <PurchaseSoon noteId={noteId} hasPreviews={firstPreviewId !== null} />
+          <Button asChild size="lg" className="w-full">
+            <Link href={`/sign-in?next=${encodeURIComponent(`/courses/${course.slug}`)}`}>
+              <LogIn aria-hidden /> Sign in to buy
+            </Link>
+          </Button>
           {preview}
-          <Link href={`/sign-in?next=${encodeURIComponent(`/courses/${course.slug}`)}`} className="inline-flex items-center gap-1.5 text-sm font-medium text-primary hover:underline">
-            <LogIn className="size-4" aria-hidden /> Already have access? Sign in
-          </Link>
+          <p className="text-xs text-muted-foreground">New here? Creating an account takes a minute; you come straight back to this course.</p>
+          <PlansTeaser />
         </>
       );
     case "team":
@@ -156,37 +171,34 @@ function OfferActions({ state, course, noteId, firstPreviewId, firstLessonId }: 
       return <EnrolledActions course={course} enrollment={state.enrollment} />;
     case "open":
       return <EnrolButton course={course} preview={preview} />;
+    case "included":
+      return <EnrolButton course={course} preview={preview} included />;
     case "paid":
       return (
         <>
-          <PurchaseSoon noteId={noteId} hasPreviews={firstPreviewId !== null} />
+          <PurchaseBox course={course} />
           {preview}
         </>
       );
   }
 }
 
-function PurchaseSoon({ noteId, hasPreviews }: { noteId: string; hasPreviews: boolean }) {
-  return (
-    <>
-      <button
-        type="button"
-        aria-disabled="true"
-        aria-describedby={noteId}
-        className={cn(buttonVariants({ variant: "secondary", size: "lg" }), "w-full cursor-not-allowed text-muted-foreground hover:bg-surface")}
-      >
-        <CalendarClock aria-hidden /> Purchase opens soon
-      </button>
-      <p id={noteId} className="text-xs text-muted-foreground">
-        Buying courses arrives in an upcoming Lectern release.{" "}
-        {hasPreviews ? "Until then, the free preview lessons are open to everyone." : "Until then, look through the curriculum below."}
-      </p>
-    </>
-  );
+/** The landing says so once when the buyer comes back from a cancelled checkout. */
+function useCheckoutCancelled(): boolean {
+  const [cancelled, setCancelled] = useState(false);
+  const router = useRouter();
+  const pathname = usePathname();
+  useEffect(() => {
+    if (new URLSearchParams(window.location.search).get("checkout") !== "cancelled") return;
+    setCancelled(true);
+    router.replace(pathname, { scroll: false });
+  }, [pathname, router]);
+  return cancelled;
 }
 
-/** One click; a visitor who signed in to enrol (`?enrol=1`) is enrolled once on arrival. */
-function EnrolButton({ course, preview }: { course: CourseLanding; preview: ReactNode }) {
+/** One click; a visitor who signed in to enrol (`?enrol=1`) is enrolled once on arrival. A paid
+ * course the student's subscription covers is started the same way. */
+function EnrolButton({ course, preview, included = false }: { course: CourseLanding; preview: ReactNode; included?: boolean }) {
   const enrol = useEnroll(course.id);
   const router = useRouter();
   const pathname = usePathname();
@@ -204,11 +216,17 @@ function EnrolButton({ course, preview }: { course: CourseLanding; preview: Reac
     <>
       <Button size="lg" className="w-full" pending={enrol.isPending} onClick={() => enrol.mutate()}>
         {!enrol.isPending && <GraduationCap aria-hidden />}
-        {enrol.isPending ? "Enrolling…" : "Enrol for free"}
+        {enrol.isPending ? "Enrolling…" : included ? "Start learning" : "Enrol for free"}
       </Button>
       {preview}
       <p role="status" aria-live="polite" className={cn("text-xs", enrol.isError ? "text-destructive" : "text-muted-foreground")}>
-        {enrol.isError ? `Couldn't enrol you. ${describeError(enrol.error)}` : enrol.isPending ? "Enrolling you in this course…" : "Free: every lesson opens as soon as you enrol."}
+        {enrol.isError
+          ? `Couldn't enrol you. ${describeError(enrol.error)}`
+          : enrol.isPending
+            ? "Enrolling you in this course…"
+            : included
+              ? "Included in your subscription: every lesson opens as soon as you start."
+              : "Free: every lesson opens as soon as you enrol."}
       </p>
     </>
   );
@@ -239,7 +257,7 @@ function EnrolledActions({ course, enrollment }: { course: CourseLanding; enroll
       <Button asChild size="lg" variant="secondary" className="w-full">
         <Link href="/learning">Go to My learning</Link>
       </Button>
-      {enrollment.source === "free" && (
+      {(enrollment.source === "free" || enrollment.source === "subscription") && (
         <ConfirmDialog
           trigger={
             <Button variant="link" size="sm" className="justify-self-start text-muted-foreground" pending={leave.isPending}>

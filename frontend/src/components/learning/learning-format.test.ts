@@ -16,6 +16,7 @@ import {
 const enrolled: CourseEnrollment = {
   course_id: "c1",
   access: "enrolled",
+  included_in_subscription: false,
   enrolled: true,
   source: "free",
   enrolled_at: "2026-11-20T10:00:00Z",
@@ -105,6 +106,7 @@ describe("the enrol box", () => {
     const open = { ...enrolled, access: "previews" as const, enrolled: false, source: null, progress: null, continue_lesson: null };
     expect(offerState({ ...base, enrollment: open })).toEqual({ kind: "open" });
     expect(offerState({ ...base, free: false, enrollment: open })).toEqual({ kind: "paid" });
+    expect(offerState({ ...base, free: false, enrollment: { ...open, included_in_subscription: true } })).toEqual({ kind: "included" });
     expect(offerState({ ...base, enrollment: enrolled })).toEqual({ kind: "enrolled", enrollment: enrolled });
   });
 

@@ -89,7 +89,8 @@ export type OfferState =
   | { kind: "team"; teaches: boolean }
   | { kind: "enrolled"; enrollment: CourseEnrollment }
   | { kind: "open" } // signed in, free, not enrolled: one click
-  | { kind: "paid" }; // signed in, paid, not enrolled: purchase comes later
+  | { kind: "included" } // signed in, paid, covered by the viewer's subscription: one click
+  | { kind: "paid" }; // signed in, paid, not enrolled: buy it
 
 type OfferInput = {
   mode: "public" | "preview";
@@ -108,7 +109,8 @@ export function offerState({ mode, signedIn, viewerId, instructorIds, free, enro
   if (!enrollment) return { kind: "loading" };
   if (enrollment.enrolled) return { kind: "enrolled", enrollment };
   if (enrollment.access === ("team" satisfies CourseAccess)) return { kind: "team", teaches: false };
-  return free ? { kind: "open" } : { kind: "paid" };
+  if (free) return { kind: "open" };
+  return enrollment.included_in_subscription ? { kind: "included" } : { kind: "paid" };
 }
 
 type Continuable = {

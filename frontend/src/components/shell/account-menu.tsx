@@ -1,6 +1,6 @@
 "use client";
 
-import { LogOut, Shield, User, Users } from "lucide-react";
+import { CreditCard, LogOut, Shield, User, Users } from "lucide-react";
 import Link from "next/link";
 import { UserAvatar } from "@/components/ui/avatar";
 import {
@@ -38,6 +38,11 @@ export function AccountMenu({ me }: { me: Me }) {
         <DropdownMenuItem asChild>
           <Link href="/account/security">
             <Shield aria-hidden /> Security
+          </Link>
+        </DropdownMenuItem>
+        <DropdownMenuItem asChild>
+          <Link href="/account/billing">
+            <CreditCard aria-hidden /> Billing
           </Link>
         </DropdownMenuItem>
         {me.roles.includes("admin") && (

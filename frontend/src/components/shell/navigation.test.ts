@@ -28,12 +28,12 @@ describe("the header's links", () => {
   const member = (roles: Me["roles"]) => ({ id: "u1", roles }) as Me;
 
   it("start with the student's own learning once signed in", () => {
-    expect(navigationFor(member(["student"])).map((link) => link.label)).toEqual(["My learning", "Courses", "Profile", "Security"]);
+    expect(navigationFor(member(["student"])).map((link) => link.label)).toEqual(["My learning", "Courses", "Profile", "Security", "Billing"]);
     expect(navigationFor(member(["student", "instructor", "admin"]))[0]).toEqual({ href: "/learning", label: "My learning" });
   });
 
   it("pitch the site to visitors", () => {
-    expect(navigationFor(null).map((link) => link.href)).toEqual(["/courses", "/#features", "/#teach"]);
+    expect(navigationFor(null).map((link) => link.href)).toEqual(["/courses", "/pricing", "/#features", "/#teach"]);
   });
 
   it("light up My learning on the notes pages under it", () => {

@@ -7,6 +7,7 @@ export function navigationFor(me: Me | null): NavLink[] {
   if (!me) {
     return [
       { href: "/courses", label: "Courses" },
+      { href: "/pricing", label: "Pricing" },
       { href: "/#features", label: "Features" },
       { href: "/#teach", label: "Teach" },
     ];
@@ -16,6 +17,7 @@ export function navigationFor(me: Me | null): NavLink[] {
     { href: "/courses", label: "Courses" },
     { href: "/account", label: "Profile" },
     { href: "/account/security", label: "Security" },
+    { href: "/account/billing", label: "Billing" },
   ];
   if (me.roles.includes("instructor") || me.roles.includes("admin")) links.push({ href: "/studio", label: "Studio" });
   if (me.roles.includes("admin")) links.push({ href: "/admin", label: "Admin" });

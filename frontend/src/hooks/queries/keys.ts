@@ -1,4 +1,4 @@
-import type { ApplicationStatus, CourseStatus, Role } from "@/lib/api/models";
+import type { ApplicationStatus, CourseStatus, OrderStatus, Role } from "@/lib/api/models";
 
 /**
  * Every query key, layered from broad to narrow so one prefix invalidates a whole family:
@@ -53,6 +53,23 @@ export const queryKeys = {
     lesson: (lessonId: string) => ["bookmarks", "lesson", lessonId] as const,
     courses: ["bookmarks", "course"] as const,
     course: (courseId: string) => ["bookmarks", "course", courseId] as const,
+  },
+  payments: {
+    all: ["payments"] as const,
+    config: ["payments", "config"] as const,
+    plans: ["payments", "plans"] as const,
+    order: (orderId: string) => ["payments", "order", orderId] as const,
+    orders: ["payments", "orders"] as const,
+    subscriptions: ["payments", "subscriptions"] as const,
+    subscription: (subscriptionId: string) => ["payments", "subscriptions", subscriptionId] as const,
+    testCheckout: (checkoutId: string) => ["payments", "test-checkout", checkoutId] as const,
+    admin: {
+      all: ["payments", "admin"] as const,
+      orders: (filters: { status: OrderStatus | null; email: string }) => ["payments", "admin", "orders", filters] as const,
+      plans: ["payments", "admin", "plans"] as const,
+      coupons: ["payments", "admin", "coupons"] as const,
+      subscriptions: ["payments", "admin", "subscriptions"] as const,
+    },
   },
   progress: {
     all: ["progress"] as const,

@@ -1157,12 +1157,14 @@ export interface paths {
         put?: never;
         /**
          * Enroll
-         * @description Enrol in a free published or unlisted course in one click; idempotent.
+         * @description Enrol in a free published or unlisted course in one click, or in a paid one the
+         *     viewer's subscription covers; idempotent.
          */
         post: operations["learning:enroll"];
         /**
          * Leave
-         * @description Leave a course joined for free (progress is kept); bought or granted ones: 409.
+         * @description Leave a course joined for free or by subscription (progress is kept); bought or
+         *     granted ones: 409.
          */
         delete: operations["learning:leave"];
         options?: never;
@@ -1593,6 +1595,548 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/payments/config": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Payments Config
+         * @description The payment providers a buyer can choose from (the test provider says so).
+         */
+        get: operations["payments:config"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/plans": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * List Plans
+         * @description The subscription plans on sale.
+         */
+        get: operations["payments:plans"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/payments/quote": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Quote
+         * @description The price of a course or plan with a coupon, as checkout will charge it; a coupon that
+         *     can't be used is 409 with its reason (coupon_expired, coupon_exhausted, ...).
+         */
+        post: operations["payments:quote"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/payments/checkout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Start Checkout
+         * @description Start paying for a course or a plan: the server prices it (a price sent by the client
+         *     is ignored) and answers where to send the buyer. Access follows the provider's webhook.
+         */
+        post: operations["payments:checkout"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/payments/orders/{order_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Get Order
+         * @description One of the buyer's orders (the return page polls it until it is paid).
+         */
+        get: operations["payments:order"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/payments/orders/{order_id}/return": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Returned
+         * @description The buyer is back from the provider's page (PayPal's payment is captured here).
+         */
+        post: operations["payments:returned"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/orders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * My Orders
+         * @description Purchase history: courses bought and subscription payments, newest first.
+         */
+        get: operations["payments:myOrders"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/subscriptions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My Subscriptions */
+        get: operations["payments:mySubscriptions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/subscriptions/{subscription_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** My Subscription */
+        get: operations["payments:mySubscription"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/subscriptions/{subscription_id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Cancel Subscription
+         * @description Cancel at the end of the current period (or trial): access lasts until then.
+         */
+        post: operations["payments:cancelSubscription"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/subscriptions/{subscription_id}/resume": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Resume Subscription
+         * @description Keep a cancelled subscription renewing, before its period ends.
+         */
+        post: operations["payments:resumeSubscription"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/subscriptions/{subscription_id}/plan": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Change Plan */
+        post: operations["payments:changePlan"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/me/subscriptions/{subscription_id}/portal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Portal
+         * @description A link to Stripe's customer portal (payment method, invoices).
+         */
+        post: operations["payments:portal"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/payments/test/checkouts/{checkout_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Test Checkout
+         * @description The test provider's hosted checkout (no real money).
+         */
+        get: operations["payments:testCheckout"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/payments/test/checkouts/{checkout_id}/pay": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Test Pay
+         * @description Pay with a test card: the provider then sends its signed webhook events.
+         */
+        post: operations["payments:testPay"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/payments/test/checkouts/{checkout_id}/cancel": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Test Abandon */
+        post: operations["payments:testAbandon"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/payments/test/subscriptions/{subscription_id}/end-period": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Test End Period
+         * @description The test clock: the current period ends now (renewal, failed payment or the end).
+         */
+        post: operations["payments:testEndPeriod"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/payments/test/subscriptions/{subscription_id}/pay-overdue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Test Pay Overdue
+         * @description Pay a past-due test subscription with a working card.
+         */
+        post: operations["payments:testPayOverdue"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/plans": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Admin Plans */
+        get: operations["admin:plans"];
+        put?: never;
+        /** Create Plan */
+        post: operations["admin:createPlan"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/plans/{plan_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Update Plan */
+        patch: operations["admin:updatePlan"];
+        trace?: never;
+    };
+    "/api/admin/coupons": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Admin Coupons */
+        get: operations["admin:coupons"];
+        put?: never;
+        /** Create Coupon */
+        post: operations["admin:createCoupon"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/coupons/{coupon_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Update Coupon */
+        patch: operations["admin:updateCoupon"];
+        trace?: never;
+    };
+    "/api/admin/orders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Admin Orders */
+        get: operations["admin:orders"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/orders/{order_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Admin Order */
+        get: operations["admin:order"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/orders/{order_id}/refunds": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Refund Order
+         * @description Refund all or part of a paid order; a course refunded in full loses its access.
+         */
+        post: operations["admin:refundOrder"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/admin/subscriptions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Admin Subscriptions */
+        get: operations["admin:subscriptions"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/payments/webhooks/stripe": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Stripe Webhook */
+        post: operations["payments:stripeWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/payments/webhooks/paypal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Paypal Webhook */
+        post: operations["payments:paypalWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/payments/webhooks/test": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Test Webhook */
+        post: operations["payments:testWebhook"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -1631,6 +2175,71 @@ export interface components {
             owner: components["schemas"]["InstructorRef"];
             /** First Published At */
             first_published_at: string | null;
+        };
+        /** AdminOrderOut */
+        AdminOrderOut: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Number
+             * @description The receipt number
+             */
+            number: string;
+            kind: components["schemas"]["OrderKind"];
+            status: components["schemas"]["OrderStatus"];
+            provider: components["schemas"]["PaymentProvider"];
+            /** Currency */
+            currency: string;
+            /** Subtotal Amount */
+            subtotal_amount: number;
+            /** Discount Amount */
+            discount_amount: number;
+            /** Total Amount */
+            total_amount: number;
+            /** Refunded Amount */
+            refunded_amount: number;
+            /** Coupon Code */
+            coupon_code: string | null;
+            /** Period Start */
+            period_start: string | null;
+            /** Period End */
+            period_end: string | null;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Paid At */
+            paid_at: string | null;
+            /** Lines */
+            lines: components["schemas"]["OrderLineOut"][];
+            /** Refunds */
+            refunds: components["schemas"]["RefundOut"][];
+            /**
+             * User Id
+             * Format: uuid
+             */
+            user_id: string;
+            /** User Email */
+            user_email: string;
+            /** User Name */
+            user_name: string;
+            /** Fee Amount */
+            fee_amount: number | null;
+            /** Provider Payment Id */
+            provider_payment_id: string | null;
+            /** Refundable Amount */
+            refundable_amount: number;
+        };
+        /** AdminOrderPage */
+        AdminOrderPage: {
+            /** Items */
+            items: components["schemas"]["AdminOrderOut"][];
+            /** Next Cursor */
+            next_cursor: string | null;
         };
         /** AdminReview */
         AdminReview: {
@@ -1676,6 +2285,50 @@ export interface components {
             email: string;
             /** Avatar Url */
             avatar_url: string | null;
+        };
+        /** AdminSubscriptionOut */
+        AdminSubscriptionOut: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            plan: components["schemas"]["PlanOut"];
+            provider: components["schemas"]["PaymentProvider"];
+            status: components["schemas"]["SubscriptionStatus"];
+            /** Grants Access */
+            grants_access: boolean;
+            /** Current Period Start */
+            current_period_start: string | null;
+            /** Current Period End */
+            current_period_end: string | null;
+            /** Trial End */
+            trial_end: string | null;
+            /** Cancel At Period End */
+            cancel_at_period_end: boolean;
+            /** Canceled At */
+            canceled_at: string | null;
+            /** Ended At */
+            ended_at: string | null;
+            /**
+             * Grace Ends At
+             * @description Past due: when access pauses
+             */
+            grace_ends_at: string | null;
+            /**
+             * Can Manage At Provider
+             * @description Stripe's customer portal is available
+             */
+            can_manage_at_provider: boolean;
+            /**
+             * User Id
+             * Format: uuid
+             */
+            user_id: string;
+            /** User Email */
+            user_email: string;
+            /** User Name */
+            user_name: string;
         };
         /** AdminUser */
         AdminUser: {
@@ -1812,6 +2465,11 @@ export interface components {
              */
             created_at: string;
         };
+        /**
+         * BillingInterval
+         * @enum {string}
+         */
+        BillingInterval: "month" | "year";
         /** Body_studio:set_cover */
         Body_studio_set_cover: {
             /**
@@ -2048,6 +2706,30 @@ export interface components {
             /** New Password */
             new_password: string;
         };
+        /** CheckoutRequest */
+        CheckoutRequest: {
+            /** Course Id */
+            course_id?: string | null;
+            /** Plan Id */
+            plan_id?: string | null;
+            /** Coupon Code */
+            coupon_code?: string | null;
+            /** @description Which provider to pay through; unset: the first one offered */
+            provider?: components["schemas"]["PaymentProvider"] | null;
+        };
+        /** CheckoutStarted */
+        CheckoutStarted: {
+            provider: components["schemas"]["PaymentProvider"];
+            /**
+             * Checkout Url
+             * @description Send the buyer here
+             */
+            checkout_url: string;
+            /** Order Id */
+            order_id: string | null;
+            /** Subscription Id */
+            subscription_id: string | null;
+        };
         /** CoInstructorAdd */
         CoInstructorAdd: {
             /** Email */
@@ -2094,6 +2776,105 @@ export interface components {
              * @description Signed, short-lived; null without a video
              */
             poster_url: string | null;
+        };
+        /**
+         * CouponDuration
+         * @description How many payments of a subscription the discount applies to.
+         * @enum {string}
+         */
+        CouponDuration: "once" | "repeating" | "forever";
+        /** CouponOut */
+        CouponOut: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Code */
+            code: string;
+            kind: components["schemas"]["DiscountKind"];
+            /** Percent Off */
+            percent_off: number | null;
+            /** Amount Off */
+            amount_off: number | null;
+            /** Currency */
+            currency: string | null;
+            /** Summary */
+            summary: string;
+            applies_to: components["schemas"]["CouponTarget"];
+            /** Course Id */
+            course_id: string | null;
+            /** Course Title */
+            course_title: string | null;
+            /** Plan Id */
+            plan_id: string | null;
+            /** Starts At */
+            starts_at: string | null;
+            /** Ends At */
+            ends_at: string | null;
+            /** Max Redemptions */
+            max_redemptions: number | null;
+            /** Redeemed Count */
+            redeemed_count: number;
+            /** Per User Limit */
+            per_user_limit: number | null;
+            duration: components["schemas"]["CouponDuration"];
+            /** Duration Months */
+            duration_months: number | null;
+            /** Active */
+            active: boolean;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+        };
+        /** CouponPatch */
+        CouponPatch: {
+            /** Active */
+            active?: boolean | null;
+            /** Ends At */
+            ends_at?: string | null;
+            /** Max Redemptions */
+            max_redemptions?: number | null;
+        };
+        /**
+         * CouponTarget
+         * @enum {string}
+         */
+        CouponTarget: "everything" | "course" | "plan";
+        /** CouponWrite */
+        CouponWrite: {
+            /** Code */
+            code: string;
+            kind: components["schemas"]["DiscountKind"];
+            /** Percent Off */
+            percent_off?: number | null;
+            /** Amount Off */
+            amount_off?: number | null;
+            /** Currency */
+            currency?: string | null;
+            /** @default everything */
+            applies_to: components["schemas"]["CouponTarget"];
+            /** Course Id */
+            course_id?: string | null;
+            /** Plan Id */
+            plan_id?: string | null;
+            /** Starts At */
+            starts_at?: string | null;
+            /** Ends At */
+            ends_at?: string | null;
+            /** Max Redemptions */
+            max_redemptions?: number | null;
+            /**
+             * Per User Limit
+             * @default 1
+             */
+            per_user_limit: number | null;
+            /** @default once */
+            duration: components["schemas"]["CouponDuration"];
+            /** Duration Months */
+            duration_months?: number | null;
         };
         /**
          * CourseAccess
@@ -2160,6 +2941,11 @@ export interface components {
              */
             course_id: string;
             access: components["schemas"]["CourseAccess"];
+            /**
+             * Included In Subscription
+             * @description A paid course the viewer's subscription covers: enrolling is one click
+             */
+            included_in_subscription: boolean;
             /** Enrolled */
             enrolled: boolean;
             source: components["schemas"]["EnrollmentSource"] | null;
@@ -2362,6 +3148,11 @@ export interface components {
             /** Certificate Code */
             certificate_code: string | null;
         };
+        /**
+         * DiscountKind
+         * @enum {string}
+         */
+        DiscountKind: "percent" | "amount";
         /**
          * DurationBucket
          * @enum {string}
@@ -2815,6 +3606,76 @@ export interface components {
             /** Position Seconds */
             position_seconds?: number | null;
         };
+        /**
+         * OrderKind
+         * @enum {string}
+         */
+        OrderKind: "course" | "subscription";
+        /** OrderLineOut */
+        OrderLineOut: {
+            /** Description */
+            description: string;
+            /** Course Id */
+            course_id: string | null;
+            /** Course Slug */
+            course_slug: string | null;
+            /** Plan Id */
+            plan_id: string | null;
+            /** Unit Amount */
+            unit_amount: number;
+            /** Discount Amount */
+            discount_amount: number;
+            /** Amount */
+            amount: number;
+        };
+        /** OrderOut */
+        OrderOut: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Number
+             * @description The receipt number
+             */
+            number: string;
+            kind: components["schemas"]["OrderKind"];
+            status: components["schemas"]["OrderStatus"];
+            provider: components["schemas"]["PaymentProvider"];
+            /** Currency */
+            currency: string;
+            /** Subtotal Amount */
+            subtotal_amount: number;
+            /** Discount Amount */
+            discount_amount: number;
+            /** Total Amount */
+            total_amount: number;
+            /** Refunded Amount */
+            refunded_amount: number;
+            /** Coupon Code */
+            coupon_code: string | null;
+            /** Period Start */
+            period_start: string | null;
+            /** Period End */
+            period_end: string | null;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+            /** Paid At */
+            paid_at: string | null;
+            /** Lines */
+            lines: components["schemas"]["OrderLineOut"][];
+            /** Refunds */
+            refunds: components["schemas"]["RefundOut"][];
+        };
+        /**
+         * OrderStatus
+         * @enum {string}
+         */
+        OrderStatus: "pending" | "paid" | "partially_refunded" | "refunded" | "expired";
         /** Page[AdminReview] */
         Page_AdminReview_: {
             /** Items */
@@ -2835,6 +3696,119 @@ export interface components {
             items: components["schemas"]["AuditEntry"][];
             /** Next Cursor */
             next_cursor: string | null;
+        };
+        /**
+         * PaymentProvider
+         * @enum {string}
+         */
+        PaymentProvider: "test" | "stripe" | "paypal";
+        /** PaymentsConfig */
+        PaymentsConfig: {
+            /** Providers */
+            providers: components["schemas"]["ProviderOption"][];
+        };
+        /** PlanChange */
+        PlanChange: {
+            /**
+             * Plan Id
+             * Format: uuid
+             */
+            plan_id: string;
+        };
+        /** PlanChangeResult */
+        PlanChangeResult: {
+            subscription: components["schemas"]["SubscriptionOut"];
+            /**
+             * Approval Url
+             * @description PayPal: the buyer approves the change there
+             */
+            approval_url: string | null;
+        };
+        /** PlanOut */
+        PlanOut: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Name */
+            name: string;
+            /** Description */
+            description: string;
+            interval: components["schemas"]["BillingInterval"];
+            /** Amount */
+            amount: number;
+            /** Currency */
+            currency: string;
+            /** Trial Days */
+            trial_days: number;
+            scope: components["schemas"]["PlanScope"];
+            /**
+             * Course Count
+             * @description Courses the plan opens (paid courses, for all-courses)
+             */
+            course_count: number;
+            /**
+             * Course Ids
+             * @description The collection (empty for all-courses)
+             */
+            course_ids: string[];
+            /** Active */
+            active: boolean;
+        };
+        /** PlanPatch */
+        PlanPatch: {
+            /** Name */
+            name?: string | null;
+            /** Description */
+            description?: string | null;
+            /** Amount */
+            amount?: number | null;
+            /** Trial Days */
+            trial_days?: number | null;
+            scope?: components["schemas"]["PlanScope"] | null;
+            /** Course Ids */
+            course_ids?: string[] | null;
+            /** Active */
+            active?: boolean | null;
+        };
+        /**
+         * PlanScope
+         * @enum {string}
+         */
+        PlanScope: "all_courses" | "collection";
+        /** PlanWrite */
+        PlanWrite: {
+            /** Name */
+            name: string;
+            /**
+             * Description
+             * @default
+             */
+            description: string;
+            interval: components["schemas"]["BillingInterval"];
+            /** Amount */
+            amount: number;
+            /**
+             * Currency
+             * @description ISO 4217 code
+             * @default USD
+             */
+            currency: string;
+            /**
+             * Trial Days
+             * @default 0
+             */
+            trial_days: number;
+            /** @default all_courses */
+            scope: components["schemas"]["PlanScope"];
+            /** Course Ids */
+            course_ids?: string[];
+            /**
+             * Active
+             * @default true
+             */
+            active: boolean;
         };
         /**
          * PlaybackGrant
@@ -2876,6 +3850,11 @@ export interface components {
             /** Resume Position Seconds */
             resume_position_seconds: number;
         };
+        /** PortalLink */
+        PortalLink: {
+            /** Url */
+            url: string;
+        };
         /**
          * PriceFilter
          * @enum {string}
@@ -2909,6 +3888,64 @@ export interface components {
             total_lessons: number;
             /** Percent */
             percent: number;
+        };
+        /** ProviderOption */
+        ProviderOption: {
+            id: components["schemas"]["PaymentProvider"];
+            /** Label */
+            label: string;
+            /**
+             * Test Mode
+             * @description No real money moves (the offline test provider)
+             */
+            test_mode: boolean;
+        };
+        /**
+         * Purchase
+         * @description What to buy: a course or a plan, with a coupon code perhaps. Never a price: the server
+         *     prices it.
+         */
+        Purchase: {
+            /** Course Id */
+            course_id?: string | null;
+            /** Plan Id */
+            plan_id?: string | null;
+            /** Coupon Code */
+            coupon_code?: string | null;
+        };
+        /** Quote */
+        Quote: {
+            /** Currency */
+            currency: string;
+            /** Subtotal */
+            subtotal: number;
+            /** Discount */
+            discount: number;
+            /**
+             * Total
+             * @description What the first payment (or the purchase) costs
+             */
+            total: number;
+            /** Coupon Code */
+            coupon_code: string | null;
+            /**
+             * Coupon Summary
+             * @description e.g. '20% off'
+             */
+            coupon_summary: string | null;
+            /**
+             * Discount Applies To
+             * @description Subscriptions: 'the first payment', 'the first 3 months', 'every payment'
+             */
+            discount_applies_to: string | null;
+            /**
+             * Later Total
+             * @description Subscriptions: each later payment
+             */
+            later_total: number | null;
+            interval: components["schemas"]["BillingInterval"] | null;
+            /** Trial Days */
+            trial_days: number;
         };
         /** RatingBucket */
         RatingBucket: {
@@ -2955,6 +3992,42 @@ export interface components {
             /** Topic Slug */
             topic_slug?: string | null;
         };
+        /** RefundOut */
+        RefundOut: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Amount */
+            amount: number;
+            /** Reason */
+            reason: string;
+            status: components["schemas"]["RefundStatus"];
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+        };
+        /** RefundRequest */
+        RefundRequest: {
+            /**
+             * Amount
+             * @description Minor units; unset: everything not refunded yet
+             */
+            amount?: number | null;
+            /**
+             * Reason
+             * @default
+             */
+            reason: string;
+        };
+        /**
+         * RefundStatus
+         * @enum {string}
+         */
+        RefundStatus: "pending" | "succeeded" | "failed";
         /** RegisterRequest */
         RegisterRequest: {
             /**
@@ -3354,6 +4427,87 @@ export interface components {
             title: string;
             /** Lessons */
             lessons: components["schemas"]["StudioLesson"][];
+        };
+        /** SubscriptionOut */
+        SubscriptionOut: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            plan: components["schemas"]["PlanOut"];
+            provider: components["schemas"]["PaymentProvider"];
+            status: components["schemas"]["SubscriptionStatus"];
+            /** Grants Access */
+            grants_access: boolean;
+            /** Current Period Start */
+            current_period_start: string | null;
+            /** Current Period End */
+            current_period_end: string | null;
+            /** Trial End */
+            trial_end: string | null;
+            /** Cancel At Period End */
+            cancel_at_period_end: boolean;
+            /** Canceled At */
+            canceled_at: string | null;
+            /** Ended At */
+            ended_at: string | null;
+            /**
+             * Grace Ends At
+             * @description Past due: when access pauses
+             */
+            grace_ends_at: string | null;
+            /**
+             * Can Manage At Provider
+             * @description Stripe's customer portal is available
+             */
+            can_manage_at_provider: boolean;
+        };
+        /**
+         * SubscriptionStatus
+         * @enum {string}
+         */
+        SubscriptionStatus: "incomplete" | "trialing" | "active" | "past_due" | "paused" | "canceled" | "expired";
+        /** TestCard */
+        TestCard: {
+            /** Card Number */
+            card_number: string;
+        };
+        /** TestCheckoutResult */
+        TestCheckoutResult: {
+            /** Redirect Url */
+            redirect_url: string;
+        };
+        /**
+         * TestCheckoutView
+         * @description The offline test provider's hosted checkout page.
+         */
+        TestCheckoutView: {
+            /** Id */
+            id: string;
+            /** Mode */
+            mode: string;
+            /** Status */
+            status: string;
+            /** Description */
+            description: string;
+            /** Currency */
+            currency: string;
+            /** Amount Total */
+            amount_total: number;
+            /** Later Amount */
+            later_amount: number | null;
+            interval: components["schemas"]["BillingInterval"] | null;
+            /** Trial Days */
+            trial_days: number;
+            /** Coupon Code */
+            coupon_code: string | null;
+            /** Customer Email */
+            customer_email: string;
+            /** Success Url */
+            success_url: string;
+            /** Cancel Url */
+            cancel_url: string;
         };
         /** TokenRequest */
         TokenRequest: {
@@ -5960,7 +7114,7 @@ export interface operations {
                     "application/json": components["schemas"]["CourseEnrollment"];
                 };
             };
-            /** @description A paid course (code payment_required) */
+            /** @description A paid course no subscription covers (code payment_required) */
             402: {
                 headers: {
                     [name: string]: unknown;
@@ -6947,6 +8101,905 @@ export interface operations {
                 content: {
                     "application/json": components["schemas"]["HTTPValidationError"];
                 };
+            };
+        };
+    };
+    "payments:config": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PaymentsConfig"];
+                };
+            };
+        };
+    };
+    "payments:plans": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanOut"][];
+                };
+            };
+        };
+    };
+    "payments:quote": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["Purchase"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Quote"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    "payments:checkout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CheckoutRequest"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CheckoutStarted"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    "payments:order": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                order_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrderOut"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    "payments:returned": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                order_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrderOut"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    "payments:myOrders": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["OrderOut"][];
+                };
+            };
+        };
+    };
+    "payments:mySubscriptions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubscriptionOut"][];
+                };
+            };
+        };
+    };
+    "payments:mySubscription": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                subscription_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubscriptionOut"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    "payments:cancelSubscription": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                subscription_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubscriptionOut"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    "payments:resumeSubscription": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                subscription_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubscriptionOut"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    "payments:changePlan": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                subscription_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PlanChange"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanChangeResult"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    "payments:portal": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                subscription_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PortalLink"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    "payments:testCheckout": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                checkout_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TestCheckoutView"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    "payments:testPay": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                checkout_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["TestCard"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TestCheckoutResult"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    "payments:testAbandon": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                checkout_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["TestCheckoutResult"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    "payments:testEndPeriod": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                subscription_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    "payments:testPayOverdue": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                subscription_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    "admin:plans": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanOut"][];
+                };
+            };
+        };
+    };
+    "admin:createPlan": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PlanWrite"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanOut"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    "admin:updatePlan": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                plan_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["PlanPatch"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["PlanOut"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    "admin:coupons": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CouponOut"][];
+                };
+            };
+        };
+    };
+    "admin:createCoupon": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CouponWrite"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CouponOut"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    "admin:updateCoupon": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                coupon_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["CouponPatch"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CouponOut"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    "admin:orders": {
+        parameters: {
+            query?: {
+                status?: components["schemas"]["OrderStatus"] | null;
+                email?: string | null;
+                cursor?: string | null;
+                limit?: number;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminOrderPage"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    "admin:order": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                order_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminOrderOut"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    "admin:refundOrder": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                order_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["RefundRequest"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminOrderOut"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    "admin:subscriptions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AdminSubscriptionOut"][];
+                };
+            };
+        };
+    };
+    "payments:stripeWebhook": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Stored (or seen before); processed in the background */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description Bad or stale signature (code webhook_refused); nothing stored */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    "payments:paypalWebhook": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Stored (or seen before); processed in the background */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description Bad or stale signature (code webhook_refused); nothing stored */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+        };
+    };
+    "payments:testWebhook": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Stored (or seen before); processed in the background */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": unknown;
+                };
+            };
+            /** @description Bad or stale signature (code webhook_refused); nothing stored */
+            400: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
             };
         };
     };

@@ -1,0 +1,22 @@
+import type { Metadata } from "next";
+import { forbidden } from "next/navigation";
+import { AdminOrders } from "@/components/admin/payments/admin-orders";
+import { PaymentsTabs } from "@/components/admin/payments/payments-tabs";
+import { requireUser } from "@/lib/api/server";
+
+export const metadata: Metadata = { title: "Orders · Payments · Admin" };
+
+export default async function AdminOrdersPage() {
+  const me = await requireUser("/admin/payments");
+  if (!me.roles.includes("admin")) forbidden();
+  return (
+    <div className="mx-auto grid max-w-6xl gap-6 px-4 py-8 sm:px-6 sm:py-12">
+      <div className="grid gap-3">
+        <h1 className="font-display text-3xl font-semibold tracking-tight">Payments</h1>
+        <PaymentsTabs />
+        <p className="text-muted-foreground">Every purchase and subscription payment. Refund all or part of a paid order; a course refunded in full loses its access.</p>
+      </div>
+      <AdminOrders />
+    </div>
+  );
+}
