@@ -22,7 +22,7 @@ from lectern.kit.storage import FileStore
 from lectern.media.caption_service import caption_service
 from lectern.media.ffmpeg import ffmpeg_exe
 from lectern.media.pipeline import Transcode
-from lectern.models import Course, Lesson, LessonCaption, VideoAsset, VideoStatus
+from lectern.models import Course, Lesson, LessonCaption, LessonKind, VideoAsset, VideoStatus
 from lectern.users.repository import UserRepository
 
 
@@ -80,7 +80,8 @@ async def seed_videos(
     store: FileStore,
     cache: Cache,
 ) -> int:
-    """Give every demo video lesson without a ready video one; returns how many were made."""
+    """Give every demo video lesson without a ready video one; returns how many were made. A
+    demo school seeded before a lesson became a video lesson keeps it as it was."""
     wanted = {
         (course.slug, lesson.title): lesson.video
         for course in COURSES
@@ -93,7 +94,7 @@ async def seed_videos(
         rows = await session.execute(
             select(Lesson, Course)
             .join(Course, Course.id == Lesson.course_id)
-            .where(Course.slug.in_({slug for slug, _ in wanted}))
+            .where(Course.slug.in_({slug for slug, _ in wanted}), Lesson.kind == LessonKind.video)
         )
         todo = [
             (lesson.id, course.owner_id, wanted[(course.slug, lesson.title)])
