@@ -99,6 +99,7 @@ def upgrade() -> None:
             nullable=False,
         ),
         sa.Column("points", sa.Double(), nullable=True),
+        sa.Column("released_points", sa.Double(), nullable=True),
         sa.Column("max_points", sa.Double(), nullable=False),
         sa.Column("passed", sa.Boolean(), nullable=True),
         sa.Column("late", sa.Boolean(), nullable=False),

@@ -1,5 +1,6 @@
 """The Celery worker's entry point: `celery -A lectern.worker worker` or `lectern worker`."""
 
+from lectern.assessments import tasks as assessment_tasks
 from lectern.config import get_settings
 from lectern.kit.logging import configure_logging
 from lectern.kit.queue import configure_queue
@@ -16,4 +17,6 @@ REGISTERED = [
     media_tasks.transcode_video.name,
     media_tasks.requeue_stalled.name,
     media_tasks.expire_uploads_task.name,
+    assessment_tasks.close_expired_attempts_task.name,
+    assessment_tasks.drop_loose_files_task.name,
 ]

@@ -5,6 +5,7 @@ from __future__ import annotations
 import math
 import uuid
 
+from lectern.assessments.cleanup import forget_lesson_work
 from lectern.audit.service import audit_service
 from lectern.catalog.access import PUBLIC_STATUSES, can_manage, require_edit, require_manage
 from lectern.catalog.context import CatalogContext
@@ -110,7 +111,15 @@ class StudioService:
     ) -> StudioCourse:
         course = await self._editable(ctx, actor, course_id, for_change=True)
         fields = changes.model_dump(exclude_unset=True)
-        for name in ("title", "subtitle", "description", "language", "level", "currency"):
+        for name in (
+            "title",
+            "subtitle",
+            "description",
+            "language",
+            "level",
+            "currency",
+            "time_zone",
+        ):
             if name in fields:
                 setattr(course, name, fields[name])
         for name in ("tags", "outcomes", "requirements"):
@@ -153,7 +162,7 @@ class StudioService:
                 code="course_was_published",
             )
         cover = course.cover_key
-        await forget_lesson_media(
+        await self._forget_lessons(
             ctx, await CurriculumRepository(ctx.session).lesson_ids(course.id)
         )
         await CourseRepository(ctx.session).delete(course)
@@ -301,7 +310,7 @@ class StudioService:
         self, ctx: CatalogContext, actor: User, section_id: uuid.UUID
     ) -> StudioCourse:
         section, course = await self._section(ctx, actor, section_id)
-        await forget_lesson_media(
+        await self._forget_lessons(
             ctx, await CurriculumRepository(ctx.session).lesson_ids(course.id, section.id)
         )
         await ctx.session.delete(section)
@@ -350,7 +359,7 @@ class StudioService:
         self, ctx: CatalogContext, actor: User, lesson_id: uuid.UUID
     ) -> StudioCourse:
         lesson, course = await self._lesson(ctx, actor, lesson_id)
-        await forget_lesson_media(ctx, [lesson.id])
+        await self._forget_lessons(ctx, [lesson.id])
         await ctx.session.delete(lesson)
         await ctx.session.flush()
         await self._refresh_totals(ctx, course)
@@ -454,6 +463,11 @@ class StudioService:
         return studio_course(
             course, sections, can_manage=not viewer_left and can_manage(actor, course)
         )
+
+    async def _forget_lessons(self, ctx: CatalogContext, lesson_ids: list[uuid.UUID]) -> None:
+        """Files of lessons about to be deleted: videos, handed-in work, question pictures."""
+        await forget_lesson_media(ctx, lesson_ids)
+        await forget_lesson_work(ctx.session, ctx.jobs, ctx.store, lesson_ids)
 
     def _drop_file_after_commit(self, ctx: CatalogContext, key: str) -> None:
         store = ctx.store

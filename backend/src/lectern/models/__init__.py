@@ -29,6 +29,7 @@ from lectern.models.course import (
     course_topics,
 )
 from lectern.models.curriculum import Lesson, LessonKind, Section
+from lectern.models.grade import GradeAction, GradeEntry, GradeEvent, GradeState
 from lectern.models.instructor_application import ApplicationStatus, InstructorApplication
 from lectern.models.learning import (
     Enrollment,
@@ -39,7 +40,6 @@ from lectern.models.learning import (
     WatchDay,
 )
 from lectern.models.media import IN_FLIGHT, LessonCaption, VideoAsset, VideoStatus
-from lectern.models.grade import GradeAction, GradeEntry, GradeEvent, GradeState
 from lectern.models.student_review import StudentReview
 from lectern.models.submission import Submission, SubmissionFile
 from lectern.models.user import Role, User, UserRole

@@ -13,6 +13,8 @@ from lectern.models.base import Base, CreatedMixin, IdMixin, utcnow
 
 
 class GradeState(enum.StrEnum):
+    """Where the newest hand-in stands."""
+
     submitted = "submitted"  # handed in, waiting for a person
     graded = "graded"  # graded, not yet released to the student
     released = "released"
@@ -35,10 +37,12 @@ class GradeEntry(Base):
     state: Mapped[GradeState] = mapped_column(
         Enum(GradeState, native_enum=False, length=20, validate_strings=True)
     )
-    # The released grade (what the student sees); the team also sees graded, unreleased ones.
+    # The grade that counts as the team sees it (graded, released or not) and as the student
+    # sees it (released only).
     points: Mapped[float | None]
+    released_points: Mapped[float | None]
     max_points: Mapped[float] = mapped_column(default=0.0)
-    passed: Mapped[bool | None]
+    passed: Mapped[bool | None]  # of the released grade
     late: Mapped[bool] = mapped_column(default=False)
     attempts: Mapped[int] = mapped_column(default=0)  # attempts or submissions handed in
     released_at: Mapped[datetime | None]
