@@ -16,8 +16,6 @@ import uuid
 from datetime import datetime, timedelta
 from typing import Any
 
-from sqlalchemy.exc import IntegrityError
-
 from lectern.assessments.access import student_lesson
 from lectern.assessments.context import AssessmentContext
 from lectern.assessments.deadlines import closed_for_late_work
@@ -181,20 +179,21 @@ class QuizTaking:
             deadlines.append(now + timedelta(seconds=quiz.time_limit_seconds))
         if quiz.due_at is not None and quiz.late_policy == LatePolicy.refuse:
             deadlines.append(quiz.due_at)
-        attempt = QuizAttempt(
-            lesson_id=lesson.id,
-            course_id=lesson.course_id,
-            user_id=user.id,
-            number=len(attempts) + 1,
-            status=AttemptStatus.in_progress,
-            started_at=now,
-            deadline_at=min(deadlines) if deadlines else None,
+        attempt_id = uuid.uuid4()
+        inserted = await repository.insert_numbered(
+            QuizAttempt,
+            {
+                "id": attempt_id,
+                "lesson_id": lesson.id,
+                "course_id": lesson.course_id,
+                "user_id": user.id,
+                "number": len(attempts) + 1,
+                "status": AttemptStatus.in_progress,
+                "started_at": now,
+                "deadline_at": min(deadlines) if deadlines else None,
+            },
         )
-        try:
-            async with ctx.session.begin_nested():
-                ctx.session.add(attempt)
-                await ctx.session.flush()
-        except IntegrityError:
+        if not inserted:
             # Another start won the race for this attempt number: that one is the attempt.
             winner = next(
                 (
@@ -205,8 +204,10 @@ class QuizTaking:
                 None,
             )
             if winner is None:
-                raise Conflict("Start the quiz again.", code="attempt_conflict") from None
+                raise Conflict("Start the quiz again.", code="attempt_conflict")
             return await self._present(ctx, quiz, winner), False
+        attempt = await repository.attempt(attempt_id)
+        assert attempt is not None
         ctx.session.add_all(
             AttemptAnswer(
                 attempt_id=attempt.id,

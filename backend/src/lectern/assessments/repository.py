@@ -5,8 +5,11 @@ from __future__ import annotations
 import uuid
 from collections.abc import Collection, Sequence
 from datetime import datetime
+from typing import Any
 
 from sqlalchemy import delete, func, select, update
+from sqlalchemy.dialects.postgresql import insert as pg_insert
+from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession
 
 from lectern.models import (
@@ -41,6 +44,20 @@ class AssessmentRepository:
             statement = statement.with_for_update()
         found: Assessment | None = await self.session.scalar(statement)
         return found
+
+    async def insert_numbered(
+        self, model: type[QuizAttempt] | type[Submission], values: dict[str, Any]
+    ) -> bool:
+        """Insert an attempt or submission unless its number is taken for this student and
+        lesson (a concurrent request got there first): True when inserted."""
+        dialect = self.session.get_bind().dialect.name
+        insert = pg_insert if dialect == "postgresql" else sqlite_insert
+        result = await self.session.execute(
+            insert(model)
+            .values(values)
+            .on_conflict_do_nothing(index_elements=["lesson_id", "user_id", "number"])
+        )
+        return bool(getattr(result, "rowcount", 0))
 
     async def add(self, *rows: object) -> None:
         self.session.add_all(rows)

@@ -11,7 +11,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 import anyio
-from sqlalchemy.exc import IntegrityError
 
 from lectern.assessments.access import is_team, student_lesson
 from lectern.assessments.context import AssessmentContext
@@ -242,27 +241,30 @@ class AssignmentWork:
             raise Invalid("Write something or add a file to hand in.", code="empty_submission")
         now = utcnow()
         late = lateness(assignment, now)
-        submission = Submission(
-            lesson_id=lesson.id,
-            course_id=lesson.course_id,
-            user_id=user.id,
-            number=len(submissions) + 1,
-            text=text,
-            submitted_at=now,
-            late=late.late,
-            penalty_percent=late.penalty_percent,
-            rubric_levels={},
-            max_points=assignment_max(assignment),
+        submission_id = uuid.uuid4()
+        inserted = await repository.insert_numbered(
+            Submission,
+            {
+                "id": submission_id,
+                "lesson_id": lesson.id,
+                "course_id": lesson.course_id,
+                "user_id": user.id,
+                "number": len(submissions) + 1,
+                "text": text,
+                "submitted_at": now,
+                "late": late.late,
+                "penalty_percent": late.penalty_percent,
+                "rubric_levels": {},
+                "max_points": assignment_max(assignment),
+            },
         )
-        try:
-            async with ctx.session.begin_nested():
-                ctx.session.add(submission)
-                await ctx.session.flush()
-        except IntegrityError:
+        if not inserted:
             raise Conflict(
                 "This was handed in twice at once; the first one counts.",
                 code="submission_conflict",
-            ) from None
+            )
+        submission = await repository.submission(submission_id)
+        assert submission is not None
         for file in files:
             file.submission_id = submission.id
         await ctx.session.flush()
