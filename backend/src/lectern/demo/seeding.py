@@ -28,6 +28,7 @@ from lectern.catalog.schemas import (
 from lectern.catalog.studio import studio_service
 from lectern.catalog.topics import topic_service
 from lectern.catalog.workflow import course_workflow
+from lectern.demo.assessments import seed_assessments
 from lectern.demo.content import (
     COURSES,
     TOPICS,
@@ -91,6 +92,8 @@ async def seed_school(ctx: CatalogContext, people: Mapping[Person, User]) -> Sch
         covers = _Covers(tasks, [c for c in missing if c.has_cover])
         for course in missing:
             await _create_course(ctx, people, course, topic_ids[course.topic], covers)
+    # The course with videos ends with a quiz and an assignment (issue 6).
+    await seed_assessments(ctx, people)
     del ctx.jobs.pending[mails_before:]
     await _enrol_demo_student(ctx, people[Person.student])
     return await _summary(ctx, new_courses=len(missing), new_topics=new_topics)
