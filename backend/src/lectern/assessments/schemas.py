@@ -136,6 +136,7 @@ class StudioQuiz(DueOut):
     lesson_id: uuid.UUID
     lesson_title: str
     course_id: uuid.UUID
+    course_slug: str
     course_title: str
     editable: bool = Field(description="False while the course waits for review")
     time_limit_seconds: int | None
@@ -185,6 +186,7 @@ class StudioAssignment(DueOut):
     lesson_id: uuid.UUID
     lesson_title: str
     course_id: uuid.UUID
+    course_slug: str
     course_title: str
     editable: bool
     points: float

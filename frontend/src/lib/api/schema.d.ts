@@ -5079,6 +5079,8 @@ export interface components {
              * Format: uuid
              */
             course_id: string;
+            /** Course Slug */
+            course_slug: string;
             /** Course Title */
             course_title: string;
             /** Editable */
@@ -5263,6 +5265,8 @@ export interface components {
              * Format: uuid
              */
             course_id: string;
+            /** Course Slug */
+            course_slug: string;
             /** Course Title */
             course_title: string;
             /**
