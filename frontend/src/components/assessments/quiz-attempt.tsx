@@ -14,7 +14,12 @@ import { cn } from "@/lib/class-names";
 import { QuestionInput } from "./question-input";
 import { type SaveState, useAnswerAutosave } from "./use-answer-autosave";
 
-type QuizAttemptProps = { lessonId: string; attempt: AttemptOut };
+type QuizAttemptProps = {
+  lessonId: string;
+  attempt: AttemptOut;
+  /** The attempt was handed in (by the student or the clock): show its result. */
+  onHandedIn: (attemptId: string) => void;
+};
 
 /** Seconds left by the server's clock: the page's clock is corrected by what the server said. */
 function useRemaining(deadline: string | null, serverNow: string): number | null {
@@ -31,7 +36,7 @@ function useRemaining(deadline: string | null, serverNow: string): number | null
 
 /** Taking an attempt: every question on one page, saved as the student answers, a countdown
  * when there is a time limit, and the hand-in (automatic when the time is up). */
-export function QuizAttempt({ lessonId, attempt }: QuizAttemptProps) {
+export function QuizAttempt({ lessonId, attempt, onHandedIn }: QuizAttemptProps) {
   const submit = useSubmitAttempt(lessonId, attempt.id);
   const [timeUp, setTimeUp] = useState(false);
   const handingIn = useRef(false);
@@ -45,11 +50,12 @@ export function QuizAttempt({ lessonId, attempt }: QuizAttemptProps) {
     if (handingIn.current) return;
     handingIn.current = true;
     mutate(takeUnsaved(), {
+      onSuccess: (done) => onHandedIn(done.id),
       onError: () => {
         handingIn.current = false;
       },
     });
-  }, [mutate, takeUnsaved]);
+  }, [mutate, takeUnsaved, onHandedIn]);
 
   // Time's up (by the server's clock, or the server said so): hand in what there is.
   const expired = remaining !== null && remaining <= 0;

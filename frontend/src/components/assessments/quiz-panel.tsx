@@ -46,7 +46,7 @@ export function QuizPanel({ lessonId, timeZone }: { lessonId: string; timeZone: 
     if (attempt.isPending) return <PanelSkeleton />;
     if (attempt.isError) return <QueryError error={attempt.error} onRetry={() => void attempt.refetch()} />;
     const current = attempt.data;
-    if (current.status === "in_progress") return <QuizAttempt key={current.id} lessonId={lessonId} attempt={current} />;
+    if (current.status === "in_progress") return <QuizAttempt key={current.id} lessonId={lessonId} attempt={current} onHandedIn={setOpen} />;
     return (
       <div className="grid gap-4">
         <Button variant="ghost" size="sm" className="w-fit" onClick={() => setOpen(null)}>

@@ -9,6 +9,11 @@ import { cn } from "@/lib/class-names";
  * answer, its points and feedback, and the right answer when the quiz shows it. */
 export function QuizResult({ attempt }: { attempt: AttemptOut }) {
   const waiting = !attempt.released;
+  const graded = attempt.questions.filter((question) => question.result && !question.result.pending);
+  const soFar = {
+    points: graded.reduce((sum, question) => sum + (question.result?.points ?? 0), 0),
+    max: graded.reduce((sum, question) => sum + question.points, 0),
+  };
   return (
     <section aria-labelledby="result-title" className="grid gap-5" data-testid="quiz-result">
       <div className={cn("grid gap-2 rounded-xl border p-5", waiting ? "border-border bg-muted/40" : attempt.passed ? "border-success/30 bg-success-soft" : "border-warning/40 bg-warning-soft")}>
@@ -16,9 +21,14 @@ export function QuizResult({ attempt }: { attempt: AttemptOut }) {
           Attempt {attempt.number} {attempt.timed_out ? "· handed in when the time ran out" : ""}
         </h2>
         {waiting ? (
-          <p className="flex items-center gap-2 text-lg font-semibold">
-            <Clock className="size-5" aria-hidden /> Waiting for your instructor to grade the written answers
-          </p>
+          <>
+            <p className="flex items-center gap-2 text-lg font-semibold">
+              <Clock className="size-5" aria-hidden /> Waiting for your instructor to grade the written answers
+            </p>
+            <p className="text-sm" data-testid="quiz-score-so-far">
+              So far: <strong>{formatPoints(soFar.points)}</strong> of {formatPoints(soFar.max)} points from the questions graded at once.
+            </p>
+          </>
         ) : (
           <p className="flex flex-wrap items-baseline gap-x-3 gap-y-1" data-testid="quiz-score">
             <span className="font-display text-3xl font-semibold">
