@@ -186,9 +186,9 @@ function GradebookView({ courseId }: { courseId: string }) {
             <tbody>
               {book.data.rows.map((row) => (
                 <tr key={row.student.id} className="border-b border-border last:border-0" data-testid="gradebook-row">
-                  <th scope="row" className="sticky left-0 z-10 bg-surface p-2 text-left font-medium">
-                    {row.student.display_name}
-                    <span className="block text-xs font-normal text-muted-foreground">{row.student.email}</span>
+                  <th scope="row" className="sticky left-0 z-10 max-w-36 bg-surface p-2 text-left font-medium sm:max-w-64">
+                    <span className="block truncate">{row.student.display_name}</span>
+                    <span className="block truncate text-xs font-normal text-muted-foreground">{row.student.email}</span>
                   </th>
                   {row.cells.map((cell) => {
                     const href = cell.link_id
