@@ -123,3 +123,45 @@ async def test_signed_out_visitors_get_nothing(
         lesson = classroom.quiz if path == "quiz" else classroom.assignment
         response = await anonymous.get(f"/api/lessons/{lesson}/{path}")
         assert response.status_code == 401
+
+
+async def test_a_duplicated_course_keeps_its_quizzes_and_rubrics_not_the_students_work(
+    classroom: Classroom,
+) -> None:
+    await classroom.add_questions(OBJECTIVE)
+    bank = ok(
+        await classroom.teacher.post(
+            f"/api/studio/courses/{classroom.course_id}/question-banks", json={"title": "Pool"}
+        ),
+        201,
+    )
+    quiz = ok(await classroom.teacher.get(f"/api/studio/lessons/{classroom.quiz}/quiz"))
+    ok(
+        await classroom.teacher.put(
+            f"/api/studio/lessons/{classroom.quiz}/quiz/sources",
+            json={"sources": [{"bank_id": quiz["own_bank"]["id"]}, {"bank_id": bank["id"]}]},
+        )
+    )
+    await classroom.quiz_settings(time_limit_seconds=300)
+    await classroom.assignment_settings(
+        rubric=[{"title": "Argument", "levels": [{"title": "Clear", "points": 5}]}]
+    )
+    attempt = await classroom.start()
+    ok(await classroom.student.post(f"/api/quiz-attempts/{attempt['id']}/submit", json={}))
+
+    copy = ok(
+        await classroom.teacher.post(f"/api/studio/courses/{classroom.course_id}/duplicate"), 201
+    )
+    quiz_copy, assignment_copy = (lesson["id"] for lesson in copy["sections"][1]["lessons"])
+    copied = ok(await classroom.teacher.get(f"/api/studio/lessons/{quiz_copy}/quiz"))
+    assert [q["prompt"] for q in copied["own_bank"]["questions"]] == [
+        q["prompt"] for q in OBJECTIVE
+    ]
+    assert copied["time_limit_seconds"] == 300
+    assert copied["attempts_so_far"] == 0
+    assert [s["title"] for s in copied["sources"]] == ["Planets quiz", "Pool"]
+    assert copied["sources"][1]["bank_id"] != bank["id"]
+    rubric = ok(await classroom.teacher.get(f"/api/studio/lessons/{assignment_copy}/assignment"))
+    assert rubric["rubric"][0]["title"] == "Argument"
+    book = ok(await classroom.teacher.get(f"/api/studio/courses/{copy['id']}/gradebook"))
+    assert book["rows"] == []

@@ -6,6 +6,7 @@ import math
 import uuid
 
 from lectern.assessments.cleanup import forget_lesson_work
+from lectern.assessments.copying import copy_course_work
 from lectern.audit.service import audit_service
 from lectern.catalog.access import PUBLIC_STATUSES, can_manage, require_edit, require_manage
 from lectern.catalog.context import CatalogContext
@@ -197,13 +198,16 @@ class StudioService:
         )
         copy.topics = list(source.topics)
         await courses.add(copy)
+        copied: dict[uuid.UUID, uuid.UUID] = {}
         for section in await CurriculumRepository(ctx.session).sections(source.id):
             new_section = Section(course_id=copy.id, title=section.title, position=section.position)
             ctx.session.add(new_section)
             await ctx.session.flush()
             for lesson in section.lessons:
+                copied[lesson.id] = uuid.uuid4()
                 ctx.session.add(
                     Lesson(
+                        id=copied[lesson.id],
                         course_id=copy.id,
                         section_id=new_section.id,
                         title=lesson.title,
@@ -218,6 +222,8 @@ class StudioService:
                     )
                 )
         await ctx.session.flush()
+        # Quizzes keep their questions and banks, assignments their rubrics; no student's work.
+        await copy_course_work(ctx.session, ctx.store, source.id, copy.id, copied)
         await self._refresh_totals(ctx, copy)
         await reindex_course(ctx.session, copy)
         return await self.course(ctx, actor, copy.id)
