@@ -234,6 +234,21 @@ export function useReleaseSubmission(submissionId: string) {
   });
 }
 
+/** Release every graded, unreleased hand-in of the given quizzes and assignments. */
+export function useReleaseLessons() {
+  const changed = useGradeChanged();
+  return useMutation({
+    mutationFn: async (lessonIds: string[]) => {
+      let released = 0;
+      for (const lessonId of lessonIds) {
+        released += (await unwrap(api.POST("/api/studio/lessons/{lesson_id}/release-grades", lesson(lessonId)))).released;
+      }
+      return released;
+    },
+    onSettled: () => changed(),
+  });
+}
+
 export function useAttemptReview(attemptId: string) {
   return useQuery({
     queryKey: queryKeys.grading.attempt(attemptId),

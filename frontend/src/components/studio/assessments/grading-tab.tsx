@@ -12,7 +12,7 @@ import { Skeleton } from "@/components/ui/skeleton";
 import { Tabs, TabsContent, TabsList, TabsTrigger } from "@/components/ui/tabs";
 import { toast } from "@/components/ui/toaster";
 import { useDebouncedValue } from "@/components/admin/use-debounced-value";
-import { useBanks, useCreateBank, useGradebook, useGradingQueue } from "@/hooks/queries/grading";
+import { useBanks, useCreateBank, useGradebook, useGradingQueue, useReleaseLessons } from "@/hooks/queries/grading";
 import { describeError } from "@/lib/api/errors";
 import type { GradebookCell, GradebookFilter, QueueState, StudioCourse } from "@/lib/api/models";
 import { formatPoints } from "@/lib/assessments/format";
@@ -56,6 +56,8 @@ export function GradingTab({ course }: { course: StudioCourse }) {
 function QueueView({ courseId }: { courseId: string }) {
   const [state, setState] = useState<QueueState>("to_grade");
   const queue = useGradingQueue(courseId, state);
+  const releaseAll = useReleaseLessons();
+  const waiting = state === "to_release" ? (queue.data?.items ?? []) : [];
   return (
     <section aria-label="Grading queue" className="grid gap-3">
       <div role="group" aria-label="Show" className="inline-flex w-fit flex-wrap rounded-md bg-muted p-0.5 text-sm">
@@ -72,6 +74,23 @@ function QueueView({ courseId }: { courseId: string }) {
           </button>
         ))}
       </div>
+      {waiting.length > 0 && !queue.isPlaceholderData && (
+        <div className="flex flex-wrap items-center gap-3 text-sm">
+          <span className="text-muted-foreground">Graded but not released: the students don&apos;t see these grades yet.</span>
+          <Button
+            size="sm"
+            pending={releaseAll.isPending}
+            onClick={() =>
+              releaseAll.mutate([...new Set(waiting.map((item) => item.lesson_id))], {
+                onSuccess: (count) => toast.success(`${count} grade${count === 1 ? "" : "s"} released: the students have been told.`),
+                onError: (error) => toast.error(describeError(error)),
+              })
+            }
+          >
+            Release all {waiting.length}
+          </Button>
+        </div>
+      )}
       {queue.isPending ? (
         <Skeleton className="h-32 w-full" />
       ) : queue.isError ? (
