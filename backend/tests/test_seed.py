@@ -94,7 +94,8 @@ async def test_the_demo_school_is_seeded_once_through_the_workflow(
 
     assert await _demo_counts(db) == counts  # nothing duplicated, nothing re-audited
     assert counts[0] == len(COURSES)
-    assert counts[1] == sum(len(c.lessons) for c in COURSES)
+    # Plus the quiz and the assignment that end "Smartphone Filmmaking Essentials".
+    assert counts[1] == sum(len(c.lessons) for c in COURSES) + 2
     assert counts[2] == 9
     assert first.school is not None
     assert second.school is not None
@@ -128,6 +129,18 @@ async def test_the_demo_school_is_seeded_once_through_the_workflow(
         assert "guaranteed" in rejected["review_reason"]
         history = (await ines.get(f"/api/studio/courses/{rejected['id']}/history")).json()
         assert [e["action"] for e in history][:2] == ["course.rejected", "course.submitted"]
+
+    # The demo student meets a quiz of several kinds of question and an assignment due soon.
+    async with make_client() as student:
+        await sign_in(student, Person.student.value, PASSWORDS[Person.student.value])
+        dashboard = (await student.get("/api/me/learning")).json()
+        due = {d["lesson_title"]: d for d in dashboard["deadlines"]}
+        assert set(due) >= {"Phone camera check", "Shoot a 30-second sequence"}
+        quiz = (
+            await student.get(f"/api/lessons/{due['Phone camera check']['lesson_id']}/quiz")
+        ).json()
+        assert quiz["question_count"] == 6
+        assert quiz["time_limit_seconds"] == 600
 
 
 @pytest.mark.sqlite

@@ -169,3 +169,76 @@ test("screenshots of buying and subscribing", async ({ page, request }, testInfo
   await expect(page.getByRole("list", { name: "Coupons" })).toBeVisible();
   await shoot(page, "admin-coupons", project);
 });
+
+test("screenshots of quizzes, assignments and grading", async ({ browser }, testInfo) => {
+  test.setTimeout(180_000);
+  const project = testInfo.project.name;
+  const slug = "smartphone-filmmaking-essentials";
+  // A student of their own per screen size: each hands in once.
+  const student = await (await browser.newContext(testInfo.project.use)).newPage();
+  const learner = await createVerifiedUser(student.request, testInfo, "filmmaker");
+  await signInByApi(student, testInfo, learner);
+  const landing = (await (await student.request.get(`/api/catalog/courses/${slug}`)).json()) as {
+    id: string;
+    sections: { lessons: { id: string; title: string }[] }[];
+  };
+  const lessons = landing.sections.flatMap((section) => section.lessons);
+  const quiz = lessons.find((lesson) => lesson.title === "Phone camera check")!.id;
+  const assignment = lessons.find((lesson) => lesson.title === "Shoot a 30-second sequence")!.id;
+
+  const enrolled = await student.request.post(`/api/courses/${landing.id}/enrollment`, {
+    headers: { Origin: new URL(testInfo.project.use.baseURL ?? "http://localhost:3100").origin },
+  });
+  expect(enrolled.ok()).toBeTruthy();
+  await student.goto("/learning");
+  await expect(student.getByTestId("deadlines")).toBeVisible();
+  await shoot(student, "learning-deadlines", project);
+
+  // Half way through the demo quiz, then handed in.
+  await student.goto(`/courses/${slug}/lessons/${quiz}`);
+  await student.getByTestId("start-quiz").click();
+  const questions = student.getByTestId("quiz-question");
+  await questions.nth(0).getByRole("radio").first().check();
+  await questions.nth(2).getByRole("radio", { name: "False" }).check();
+  await questions.nth(3).getByRole("textbox").fill("close-up");
+  await expect(student.getByTestId("quiz-save-status")).toHaveText(/All answers saved/);
+  await questions.nth(0).scrollIntoViewIfNeeded();
+  await student.screenshot({ path: `${OUT}quiz-attempt-${project}.png`, animations: "disabled" });
+  await student.getByTestId("hand-in").click();
+  await student.getByRole("button", { name: "Hand in anyway" }).click();
+  await expect(student.getByTestId("quiz-result")).toBeVisible();
+  await shoot(student, "quiz-result", project);
+
+  // A still handed in for the assignment.
+  await student.goto(`/courses/${slug}/lessons/${assignment}`);
+  const work = student.getByTestId("assignment-panel");
+  await work.getByLabel("Files to hand in").setInputFiles(fileURLToPath(new URL("./fixtures/avatar.png", import.meta.url)));
+  await expect(work.getByTestId("pending-file")).toBeVisible();
+  await work.getByLabel("Text (Markdown works)").fill("The video: https://example.com/tea-sequence. Stills attached.");
+  await work.getByTestId("hand-in-assignment").click();
+  await expect(work.getByTestId("submission")).toHaveCount(1);
+  await shoot(student, "assignment", project);
+
+  const teacher = await (await browser.newContext(testInfo.project.use)).newPage();
+  await signInByApi(teacher, testInfo, INSTRUCTOR);
+  await teacher.goto(`/studio/courses/${landing.id}/quizzes/${quiz}`);
+  await expect(teacher.getByTestId("question-row").first()).toBeVisible();
+  await teacher.getByRole("button", { name: "Edit question 2" }).click();
+  await shoot(teacher, "studio-quiz-builder", project);
+
+  await teacher.goto(`/studio/courses/${landing.id}#grading`);
+  await teacher.getByTestId("grading-queue").getByRole("link", { name: new RegExp(`${learner.displayName} · Shoot`) }).click();
+  const rubric = teacher.getByTestId("rubric-choice");
+  await rubric.nth(0).getByRole("radio", { name: "Complete coverage" }).check();
+  await rubric.nth(1).getByRole("radio", { name: "Mostly clean" }).check();
+  await rubric.nth(2).getByRole("radio", { name: "Thoughtful" }).check();
+  await teacher.getByLabel("Comment for the student").fill("Lovely window light. Lock focus on the hands for the close-ups.");
+  await shoot(teacher, "grading-submission", project);
+  await teacher.getByTestId("grade-and-release").click();
+  await expect(teacher.getByText(/Released .*Saving a change/)).toBeVisible();
+
+  await teacher.goto(`/studio/courses/${landing.id}#grading`);
+  await teacher.getByRole("tab", { name: "Gradebook" }).click();
+  await expect(teacher.getByTestId("gradebook")).toBeVisible();
+  await shoot(teacher, "gradebook", project);
+});

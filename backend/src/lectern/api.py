@@ -2,6 +2,8 @@
 
 from fastapi import APIRouter
 
+from lectern.assessments.endpoints import router as assessments_router
+from lectern.assessments.endpoints import studio_router as assessments_studio_router
 from lectern.audit.endpoints import router as audit_router
 from lectern.auth.endpoints import router as auth_router
 from lectern.catalog.endpoints import admin_router as catalog_admin_router
@@ -42,3 +44,5 @@ api_router.include_router(reviews_router)
 api_router.include_router(commerce_router)
 api_router.include_router(commerce_admin_router)
 api_router.include_router(commerce_webhook_router)
+api_router.include_router(assessments_studio_router)
+api_router.include_router(assessments_router)

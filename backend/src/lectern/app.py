@@ -99,7 +99,8 @@ def create_app(settings: Settings | None = None, *, configure_logs: bool = True)
     app.add_middleware(
         BodySizeLimitMiddleware,
         max_bytes=settings.max_body_bytes,
-        exempt_prefixes=("/api/uploads/",),
+        # Video uploads and assignment files stream to disk with their own limits.
+        exempt_prefixes=("/api/uploads/", "/api/submission-files"),
     )
     app.add_middleware(SecurityHeadersMiddleware, hsts=settings.serves_https)
     app.add_middleware(RequestContextMiddleware, trusted_proxies=settings.trusted_proxies)

@@ -189,6 +189,23 @@ class Settings(BaseSettings):
         "process died) is written by another flusher; never twice.",
     )
 
+    submission_file_max_bytes: int = Field(
+        25 * 1024 * 1024,
+        ge=1,
+        description="Largest file a student hands in with an assignment (checked while it "
+        "streams in).",
+    )
+    question_image_max_bytes: int = Field(
+        5 * 1024 * 1024, ge=1, description="Largest picture on a quiz question."
+    )
+    quiz_save_grace_seconds: float = Field(
+        2.0,
+        ge=0,
+        le=30,
+        description="Answers that reach the server this long after a quiz attempt's time is "
+        "up still count (the network's delay); later ones are refused.",
+    )
+
     s3_bucket: str | None = Field(
         None, description="Keep files in this S3 bucket; unset: on local disk under var_dir."
     )

@@ -1,5 +1,6 @@
 """The Celery worker's entry point: `celery -A lectern.worker worker` or `lectern worker`."""
 
+from lectern.assessments import tasks as assessment_tasks
 from lectern.commerce import tasks as commerce_tasks
 from lectern.config import get_settings
 from lectern.kit.logging import configure_logging
@@ -19,4 +20,6 @@ REGISTERED = [
     media_tasks.expire_uploads_task.name,
     commerce_tasks.process_payment_event.name,
     commerce_tasks.sweep_payments.name,
+    assessment_tasks.close_expired_attempts_task.name,
+    assessment_tasks.drop_loose_files_task.name,
 ]

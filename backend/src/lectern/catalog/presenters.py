@@ -136,6 +136,7 @@ def studio_course(course: Course, sections: list[Section], *, can_manage: bool) 
         reviewed_at=course.reviewed_at,
         published_at=course.published_at,
         co_instructors=[instructor_ref(c.user) for c in course.co_instructors],
+        time_zone=course.time_zone,
         sections=[
             StudioSection(
                 id=s.id,

@@ -13,6 +13,7 @@ from pydantic import BaseModel, Field, StringConstraints, field_validator
 from lectern.catalog.languages import CURRENCIES, LANGUAGES
 from lectern.learning.schemas import CourseAccess
 from lectern.models import CourseLevel, CourseStatus, LessonKind
+from lectern.users.schemas import known_time_zones
 
 SLUG_PATTERN = r"^[a-z0-9]+(?:-[a-z0-9]+)*$"
 
@@ -212,6 +213,7 @@ class StudioCourse(StudioCourseSummary):
     reviewed_at: datetime | None
     published_at: datetime | None
     co_instructors: list[InstructorRef]
+    time_zone: str = Field(description="Due dates are entered in this IANA zone")
     sections: list[StudioSection]
     # What the person asking may do, so the studio shows only buttons that work.
     can_manage: bool = Field(description="Owner or admin: delete, team, visibility")
@@ -246,9 +248,20 @@ class CourseUpdate(BaseModel):
         default=None, description="Minor units; 0 or null makes the course free"
     )
     currency: str | None = None
+    time_zone: str | None = Field(
+        default=None, description="IANA zone due dates are entered in, e.g. Europe/Paris"
+    )
 
     @field_validator(
-        "title", "slug", "subtitle", "description", "language", "level", "currency", mode="before"
+        "title",
+        "slug",
+        "subtitle",
+        "description",
+        "language",
+        "level",
+        "currency",
+        "time_zone",
+        mode="before",
     )
     @classmethod
     def _not_null(cls, value: object) -> object:
@@ -262,6 +275,13 @@ class CourseUpdate(BaseModel):
     def _known_language(cls, value: str | None) -> str | None:
         if value is not None and value not in LANGUAGES:
             raise ValueError(f"Unknown language code {value!r}.")
+        return value
+
+    @field_validator("time_zone")
+    @classmethod
+    def _known_time_zone(cls, value: str | None) -> str | None:
+        if value is not None and value not in known_time_zones():
+            raise ValueError("Not a known IANA time zone.")
         return value
 
     @field_validator("currency")

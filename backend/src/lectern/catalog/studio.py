@@ -5,6 +5,8 @@ from __future__ import annotations
 import math
 import uuid
 
+from lectern.assessments.cleanup import forget_lesson_work
+from lectern.assessments.copying import copy_course_work
 from lectern.audit.service import audit_service
 from lectern.catalog.access import PUBLIC_STATUSES, can_manage, require_edit, require_manage
 from lectern.catalog.context import CatalogContext
@@ -110,7 +112,15 @@ class StudioService:
     ) -> StudioCourse:
         course = await self._editable(ctx, actor, course_id, for_change=True)
         fields = changes.model_dump(exclude_unset=True)
-        for name in ("title", "subtitle", "description", "language", "level", "currency"):
+        for name in (
+            "title",
+            "subtitle",
+            "description",
+            "language",
+            "level",
+            "currency",
+            "time_zone",
+        ):
             if name in fields:
                 setattr(course, name, fields[name])
         for name in ("tags", "outcomes", "requirements"):
@@ -153,7 +163,7 @@ class StudioService:
                 code="course_was_published",
             )
         cover = course.cover_key
-        await forget_lesson_media(
+        await self._forget_lessons(
             ctx, await CurriculumRepository(ctx.session).lesson_ids(course.id)
         )
         await CourseRepository(ctx.session).delete(course)
@@ -188,13 +198,16 @@ class StudioService:
         )
         copy.topics = list(source.topics)
         await courses.add(copy)
+        copied: dict[uuid.UUID, uuid.UUID] = {}
         for section in await CurriculumRepository(ctx.session).sections(source.id):
             new_section = Section(course_id=copy.id, title=section.title, position=section.position)
             ctx.session.add(new_section)
             await ctx.session.flush()
             for lesson in section.lessons:
+                copied[lesson.id] = uuid.uuid4()
                 ctx.session.add(
                     Lesson(
+                        id=copied[lesson.id],
                         course_id=copy.id,
                         section_id=new_section.id,
                         title=lesson.title,
@@ -209,6 +222,8 @@ class StudioService:
                     )
                 )
         await ctx.session.flush()
+        # Quizzes keep their questions and banks, assignments their rubrics; no student's work.
+        await copy_course_work(ctx.session, ctx.store, source.id, copy.id, copied)
         await self._refresh_totals(ctx, copy)
         await reindex_course(ctx.session, copy)
         return await self.course(ctx, actor, copy.id)
@@ -301,7 +316,7 @@ class StudioService:
         self, ctx: CatalogContext, actor: User, section_id: uuid.UUID
     ) -> StudioCourse:
         section, course = await self._section(ctx, actor, section_id)
-        await forget_lesson_media(
+        await self._forget_lessons(
             ctx, await CurriculumRepository(ctx.session).lesson_ids(course.id, section.id)
         )
         await ctx.session.delete(section)
@@ -350,7 +365,7 @@ class StudioService:
         self, ctx: CatalogContext, actor: User, lesson_id: uuid.UUID
     ) -> StudioCourse:
         lesson, course = await self._lesson(ctx, actor, lesson_id)
-        await forget_lesson_media(ctx, [lesson.id])
+        await self._forget_lessons(ctx, [lesson.id])
         await ctx.session.delete(lesson)
         await ctx.session.flush()
         await self._refresh_totals(ctx, course)
@@ -454,6 +469,11 @@ class StudioService:
         return studio_course(
             course, sections, can_manage=not viewer_left and can_manage(actor, course)
         )
+
+    async def _forget_lessons(self, ctx: CatalogContext, lesson_ids: list[uuid.UUID]) -> None:
+        """Files of lessons about to be deleted: videos, handed-in work, question pictures."""
+        await forget_lesson_media(ctx, lesson_ids)
+        await forget_lesson_work(ctx.session, ctx.jobs, ctx.store, lesson_ids)
 
     def _drop_file_after_commit(self, ctx: CatalogContext, key: str) -> None:
         store = ctx.store

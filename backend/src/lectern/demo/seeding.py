@@ -28,6 +28,7 @@ from lectern.catalog.schemas import (
 from lectern.catalog.studio import studio_service
 from lectern.catalog.topics import topic_service
 from lectern.catalog.workflow import course_workflow
+from lectern.demo.assessments import seed_assessments
 from lectern.demo.content import (
     COURSES,
     TOPICS,
@@ -93,6 +94,8 @@ async def seed_school(ctx: CatalogContext, people: Mapping[Person, User]) -> Sch
         covers = _Covers(tasks, [c for c in missing if c.has_cover])
         for course in missing:
             await _create_course(ctx, people, course, topic_ids[course.topic], covers)
+    # The course with videos ends with a quiz and an assignment (issue 6).
+    await seed_assessments(ctx, people)
     await _enrol_demo_student(ctx, people[Person.student])
     await seed_learning(ctx, people)
     del ctx.jobs.pending[mails_before:]

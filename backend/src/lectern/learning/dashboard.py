@@ -1,5 +1,6 @@
 """The student's dashboard ("My learning"): their courses with progress, where to continue,
-the week's watching, recent notes and certificates, in one response.
+the week's watching, recent notes, certificates, deadlines coming up and new grades, in one
+response.
 
 Read for all of a student's courses at once: the number of statements does not grow with the
 number of courses (docs/performance.md, "Learning"). Progress, watch time, notes and
@@ -10,6 +11,7 @@ from __future__ import annotations
 
 import uuid
 
+from lectern.assessments.gradebook import agenda
 from lectern.catalog.context import CatalogContext
 from lectern.catalog.presenters import course_card
 from lectern.catalog.repository import CourseRepository
@@ -80,12 +82,16 @@ class DashboardService:
         points = await progress_service.resume_points(
             session, user.id, limit=2 * CONTINUE_WATCHING, heartbeats=heartbeats
         )
+        deadlines, new_grades = await agenda(session, user.id, course_ids)
         return LearningDashboard(
             courses=dashboard_courses,
             continue_watching=await self._continue_watching(ctx, user, points, set(course_ids)),
             week=await progress_service.watch_week(session, user),
             recent_notes=await notes_service.recent_notes(session, user.id, limit=RECENT_NOTES),
             certificates=certificates,
+            deadlines=deadlines,
+            new_grades=new_grades,
+            time_zone=user.timezone,
         )
 
     async def _continue_watching(

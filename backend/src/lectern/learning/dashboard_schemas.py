@@ -11,6 +11,7 @@ from datetime import datetime
 
 from pydantic import BaseModel, Field
 
+from lectern.assessments.student_schemas import Deadline, NewGrade
 from lectern.catalog.schemas import CourseCard
 from lectern.certificates.schemas import CertificateOut
 from lectern.learning.schemas import LessonRef
@@ -53,3 +54,6 @@ class LearningDashboard(BaseModel):
     week: WatchWeek
     recent_notes: list[NoteOut]
     certificates: list[CertificateOut]
+    deadlines: list[Deadline] = Field(description="Quizzes and assignments due soonest first")
+    new_grades: list[NewGrade] = Field(description="Released since the student last looked")
+    time_zone: str = Field(description="The student's time zone, for showing due dates")

@@ -96,7 +96,7 @@ def expire_uploads_task() -> int:
 
 
 celery_app.conf.beat_schedule = {
-    **(celery_app.conf.beat_schedule or {}),
+    **(celery_app.conf.beat_schedule or {}),  # other domains' schedules stay
     "media-requeue-stalled": {"task": "media.requeue_stalled", "schedule": 60.0},
     "media-expire-uploads": {"task": "media.expire_uploads", "schedule": 3600.0},
 }

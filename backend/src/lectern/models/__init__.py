@@ -3,6 +3,18 @@
 from lectern.models.action_token import ActionToken, TokenPurpose
 from lectern.models.annotation import Bookmark, Note
 from lectern.models.api_token import ApiToken
+from lectern.models.assessment import (
+    AnswerReveal,
+    Assessment,
+    AssessmentKind,
+    KeepScore,
+    LatePolicy,
+    Question,
+    QuestionBank,
+    QuestionKind,
+    QuizSource,
+)
+from lectern.models.attempt import AttemptAnswer, AttemptStatus, QuizAttempt
 from lectern.models.audit_event import AuditEvent
 from lectern.models.base import Base
 from lectern.models.category import Category
@@ -42,6 +54,7 @@ from lectern.models.course import (
     course_topics,
 )
 from lectern.models.curriculum import Lesson, LessonKind, Section
+from lectern.models.grade import GradeAction, GradeEntry, GradeEvent, GradeState
 from lectern.models.instructor_application import ApplicationStatus, InstructorApplication
 from lectern.models.learning import (
     Enrollment,
@@ -53,14 +66,20 @@ from lectern.models.learning import (
 )
 from lectern.models.media import IN_FLIGHT, LessonCaption, VideoAsset, VideoStatus
 from lectern.models.student_review import StudentReview
+from lectern.models.submission import Submission, SubmissionFile
 from lectern.models.user import Role, User, UserRole
 from lectern.models.user_session import UserSession
 
 __all__ = [
     "IN_FLIGHT",
     "ActionToken",
+    "AnswerReveal",
     "ApiToken",
     "ApplicationStatus",
+    "Assessment",
+    "AssessmentKind",
+    "AttemptAnswer",
+    "AttemptStatus",
     "AuditEvent",
     "Base",
     "BillingInterval",
@@ -79,8 +98,14 @@ __all__ = [
     "DiscountKind",
     "Enrollment",
     "EnrollmentSource",
+    "GradeAction",
+    "GradeEntry",
+    "GradeEvent",
+    "GradeState",
     "HeartbeatBatch",
     "InstructorApplication",
+    "KeepScore",
+    "LatePolicy",
     "Lesson",
     "LessonCaption",
     "LessonCompletion",
@@ -96,6 +121,11 @@ __all__ = [
     "PaymentProvider",
     "Plan",
     "PlanScope",
+    "Question",
+    "QuestionBank",
+    "QuestionKind",
+    "QuizAttempt",
+    "QuizSource",
     "RedemptionStatus",
     "Refund",
     "RefundStatus",
@@ -103,6 +133,8 @@ __all__ = [
     "SearchWord",
     "Section",
     "StudentReview",
+    "Submission",
+    "SubmissionFile",
     "SubscribedCourse",
     "Subscription",
     "SubscriptionStatus",

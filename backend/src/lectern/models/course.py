@@ -89,6 +89,8 @@ class Course(IdMixin, CreatedMixin, Base):
     rating_count: Mapped[int] = mapped_column(default=0)
     # A video lesson is complete once this share of it has been watched (skips don't count).
     video_completion_percent: Mapped[int] = mapped_column(default=90)
+    # Due dates are entered in this IANA zone (stored in UTC, shown in each student's own).
+    time_zone: Mapped[str] = mapped_column(String(64), default="UTC")
 
     owner: Mapped[User] = relationship(lazy="raise", foreign_keys=[owner_id])
     topics: Mapped[list[Category]] = relationship(secondary=course_topics, lazy="raise")

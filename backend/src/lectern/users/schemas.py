@@ -113,13 +113,13 @@ class ProfileUpdate(BaseModel):
     @field_validator("timezone")
     @classmethod
     def _known_timezone(cls, value: str | None) -> str | None:
-        if value is not None and value not in _timezones():
+        if value is not None and value not in known_time_zones():
             raise ValueError("not a known IANA time zone")
         return value
 
 
 @cache
-def _timezones() -> frozenset[str]:
+def known_time_zones() -> frozenset[str]:
     # Reading the zone database from disk takes milliseconds: once per process is enough.
     return frozenset(available_timezones())
 

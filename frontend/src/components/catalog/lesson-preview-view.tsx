@@ -9,6 +9,8 @@ import type { CourseLanding, LessonContent } from "@/lib/api/models";
 import { cn } from "@/lib/class-names";
 import { lessonHref, lessonsInOrder } from "@/lib/catalog/course-outline";
 import { formatDuration, LESSON_KIND_LABELS } from "@/lib/format/course";
+import { AssignmentPanel } from "@/components/assessments/assignment-panel";
+import { QuizPanel } from "@/components/assessments/quiz-panel";
 import { LessonCurriculum } from "./lesson-curriculum";
 import { LessonKindIcon } from "./lesson-kind-icon";
 import { LessonPlayer } from "./lesson-player";
@@ -20,6 +22,8 @@ type LessonPreviewViewProps = {
   /** The public course, when there is one, to list its lessons and name the neighbouring ones. */
   course: CourseLanding | null;
   signedIn: boolean;
+  /** The viewer's time zone, for due dates. */
+  timeZone: string;
 };
 
 /**
@@ -27,7 +31,7 @@ type LessonPreviewViewProps = {
  * look at it): its video or text on the left, the course's lessons on the right (below, on a
  * phone), and the way to the lessons before and after.
  */
-export function LessonPreviewView({ lesson, course, signedIn }: LessonPreviewViewProps) {
+export function LessonPreviewView({ lesson, course, signedIn, timeZone }: LessonPreviewViewProps) {
   // How far the viewer's access goes: which of the other lessons open for them.
   const access = lesson.viewer_access;
   const courseHref = `/courses/${encodeURIComponent(lesson.course_slug)}`;
@@ -49,6 +53,8 @@ export function LessonPreviewView({ lesson, course, signedIn }: LessonPreviewVie
   const sectionId = course?.sections.find((section) => section.lessons.some((entry) => entry.id === lesson.id))?.id ?? null;
   // Lessons that complete by the student's word: an article, a video lesson without its video yet.
   const completesByHand = lesson.kind === "article" || (lesson.kind === "video" && !lesson.video_ready);
+  // Quizzes and assignments complete by their own rule: passing, handing in.
+  const graded = lesson.kind === "quiz" || lesson.kind === "assignment";
 
   const media =
     lesson.kind === "video" ? (
@@ -125,12 +131,6 @@ export function LessonPreviewView({ lesson, course, signedIn }: LessonPreviewVie
               </ul>
             </header>
 
-            {(lesson.kind === "quiz" || lesson.kind === "assignment") && (
-              <NotYetPanel icon={ListChecks} title={`${LESSON_KIND_LABELS[lesson.kind]}s open in an upcoming release`}>
-                For now you can read the instructions{hasBody ? " below" : " once the instructor adds them"}.
-              </NotYetPanel>
-            )}
-
             {hasBody ? (
               <section aria-labelledby={lesson.kind === "article" ? undefined : "lesson-notes"} className="grid gap-3">
                 {lesson.kind !== "article" && (
@@ -143,6 +143,35 @@ export function LessonPreviewView({ lesson, course, signedIn }: LessonPreviewVie
             ) : (
               lesson.kind === "article" && <p className="text-muted-foreground">This lesson has no text yet.</p>
             )}
+            {graded &&
+              (!signedIn ? (
+                <NotYetPanel
+                  icon={ListChecks}
+                  title={`Sign in to ${lesson.kind === "quiz" ? "take the quiz" : "hand in your work"}`}
+                  action={
+                    <Button asChild size="sm">
+                      <Link href={`/sign-in?next=${encodeURIComponent(lessonHref(lesson.course_slug, lesson.id))}`}>Sign in</Link>
+                    </Button>
+                  }
+                >
+                  Your answers and grades are kept with your account.
+                </NotYetPanel>
+              ) : (
+                <>
+                  {access === "team" && course && (
+                    <p className="text-sm text-muted-foreground">
+                      You see this {lesson.kind} as a student would.{" "}
+                      <Link
+                        href={`/studio/courses/${encodeURIComponent(course.id)}/${lesson.kind === "quiz" ? "quizzes" : "assignments"}/${encodeURIComponent(lesson.id)}`}
+                        className="font-medium text-primary underline-offset-4 hover:underline"
+                      >
+                        Edit it in the studio
+                      </Link>
+                    </p>
+                  )}
+                  {lesson.kind === "quiz" ? <QuizPanel lessonId={lesson.id} timeZone={timeZone} /> : <AssignmentPanel lessonId={lesson.id} timeZone={timeZone} />}
+                </>
+              ))}
             {progressCourseId && completesByHand && (
               <LessonCompletion
                 key={lesson.id}

@@ -10,7 +10,9 @@ import type { LearningDashboard as Dashboard, Recommendation } from "@/lib/api/m
 import { pluralize } from "@/lib/catalog/course-outline";
 import { ContinueWatching } from "./continue-watching";
 import { DashboardSkeleton } from "./dashboard-skeleton";
+import { Deadlines } from "./deadlines";
 import { MyCourses } from "./my-courses";
+import { NewGrades } from "./new-grades";
 import { RecentNotes } from "./recent-notes";
 import { Recommendations } from "./recommendations";
 import { WatchWeek } from "./watch-week";
@@ -41,10 +43,12 @@ export function LearningDashboard({ initial }: LearningDashboardProps) {
         <FirstCourse />
       ) : (
         <>
+          <NewGrades grades={query.data.new_grades} />
           <ContinueWatching items={query.data.continue_watching} />
           <div className="grid gap-10 lg:grid-cols-[minmax(0,1fr)_20rem]">
             <MyCourses courses={query.data.courses} />
             <div className="grid content-start gap-6">
+              <Deadlines deadlines={query.data.deadlines} timeZone={query.data.time_zone} />
               <WatchWeek week={query.data.week} />
               <Certificates dashboard={query.data} />
               <RecentNotes notes={query.data.recent_notes} />

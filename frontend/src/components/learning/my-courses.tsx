@@ -1,4 +1,4 @@
-import { Award, NotebookPen, PlayCircle } from "lucide-react";
+import { Award, GraduationCap, NotebookPen, PlayCircle } from "lucide-react";
 import Link from "next/link";
 import { CourseCover } from "@/components/catalog/course-cover";
 import { ProgressBar } from "@/components/studio/video/progress-bar";
@@ -82,6 +82,11 @@ function CourseRow({ entry }: { entry: DashboardCourse }) {
           <Button asChild size="sm" variant="ghost">
             <Link href={`/learning/notes/${course.id}`}>
               <NotebookPen aria-hidden /> Notes<span className="sr-only"> in {course.title}</span>
+            </Link>
+          </Button>
+          <Button asChild size="sm" variant="ghost">
+            <Link href={`/learning/grades/${course.id}`}>
+              <GraduationCap aria-hidden /> Grades<span className="sr-only"> in {course.title}</span>
             </Link>
           </Button>
           <span className="ml-auto text-xs text-muted-foreground" suppressHydrationWarning>

@@ -33,6 +33,7 @@ const course: StudioCourse = {
   sections: [],
   can_manage: true,
   can_delete: true,
+  time_zone: "UTC",
 };
 
 describe("draftFromCourse", () => {

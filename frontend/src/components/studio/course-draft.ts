@@ -17,6 +17,8 @@ export type CourseDraft = {
   /** The price in major units as typed, e.g. "49.99". */
   price: string;
   currency: string;
+  /** The IANA zone due dates are entered in. */
+  time_zone: string;
 };
 
 /** The API's field a problem belongs to; the UI shows it next to that field. */
@@ -54,6 +56,7 @@ export function draftFromCourse(course: StudioCourse): CourseDraft {
     paid: course.price_amount != null && course.price_amount > 0,
     price: course.price_amount ? majorUnits(course.price_amount, course.currency) : "",
     currency: course.currency,
+    time_zone: course.time_zone,
   };
 }
 
@@ -123,6 +126,7 @@ export function courseChanges(draft: CourseDraft, course: StudioCourse): CourseU
     if (!sameList(items, course[field])) changes[field] = items;
   }
   if (draft.currency !== course.currency) changes.currency = draft.currency;
+  if (draft.time_zone !== course.time_zone) changes.time_zone = draft.time_zone;
   const price = draftPrice(draft);
   if (price !== null && price !== (course.price_amount ?? 0)) changes.price_amount = price;
   return changes;

@@ -1,6 +1,6 @@
 "use client";
 
-import { ClipboardCheck, FileText, ImageIcon, Layers, MessageSquareText, SearchX, Tag, Undo2, UsersRound } from "lucide-react";
+import { ClipboardCheck, FileText, GraduationCap, ImageIcon, Layers, MessageSquareText, SearchX, Tag, Undo2, UsersRound } from "lucide-react";
 import Link from "next/link";
 import { useState } from "react";
 import { Alert } from "@/components/ui/alert";
@@ -12,6 +12,7 @@ import { toast } from "@/components/ui/toaster";
 import { useStudioCourse, useWithdrawCourse } from "@/hooks/queries/studio";
 import { describeError, isApiError } from "@/lib/api/errors";
 import type { StudioCourse } from "@/lib/api/models";
+import { GradingTab } from "./assessments/grading-tab";
 import { CoverTab } from "./cover-tab";
 import { CurriculumTab } from "./curriculum-tab";
 import { DetailsTab } from "./details-tab";
@@ -31,10 +32,11 @@ const TABS = [
   { value: "team", label: "Team", icon: UsersRound },
   { value: "review", label: "Review", icon: ClipboardCheck },
   { value: "reviews", label: "Ratings", icon: MessageSquareText },
+  { value: "grading", label: "Grading", icon: GraduationCap },
 ] as const;
 type EditorTab = (typeof TABS)[number]["value"];
 
-const DETAILS_FIELDS = ["title", "subtitle", "slug", "description", "language", "level", "topic_ids", "tags", "outcomes", "requirements"];
+const DETAILS_FIELDS = ["title", "subtitle", "slug", "description", "language", "level", "time_zone", "topic_ids", "tags", "outcomes", "requirements"];
 
 /** The studio's course editor: loads the course, then its tabs. */
 export function CourseEditor({ courseId, viewerId }: { courseId: string; viewerId: string }) {
@@ -117,6 +119,9 @@ function LoadedEditor({ course, viewerId }: { course: StudioCourse; viewerId: st
         </TabsContent>
         <TabsContent value="reviews">
           <ReviewsTab course={course} />
+        </TabsContent>
+        <TabsContent value="grading">
+          <GradingTab course={course} />
         </TabsContent>
       </Tabs>
     </div>

@@ -6,6 +6,7 @@ import { Input, NativeSelect } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { useLanguageChoices } from "@/hooks/queries/studio";
 import type { CourseLevel } from "@/lib/api/models";
+import { supportedTimeZones } from "@/lib/locale/time-zones";
 import { LEVEL_LABELS } from "@/lib/format/course";
 import { slugInput } from "./course-draft";
 import { EditableList } from "./editable-list";
@@ -73,6 +74,15 @@ export function DetailsTab({ state, editable }: { state: CourseDraftState; edita
               </NativeSelect>
             </FormField>
           </div>
+          <FormField label="Time zone for due dates" error={errors.time_zone} hint="Quiz and assignment due dates are entered in this zone; each student sees them in their own.">
+            <NativeSelect value={draft.time_zone} disabled={disabled} onChange={(event) => setField("time_zone", event.target.value)}>
+              {supportedTimeZones(draft.time_zone).map((zone) => (
+                <option key={zone} value={zone}>
+                  {zone.replaceAll("_", " ")}
+                </option>
+              ))}
+            </NativeSelect>
+          </FormField>
           <TopicPicker value={draft.topic_ids} disabled={disabled} error={errors.topic_ids} onChange={(ids) => setField("topic_ids", ids)} />
           <TagInput value={draft.tags} disabled={disabled} error={errors.tags} onChange={(tags) => setField("tags", tags)} onBlur={flush} />
         </CardContent>

@@ -1,16 +1,16 @@
 "use client";
 
-import { Trash2 } from "lucide-react";
+import { ClipboardPen, ListChecks, Trash2 } from "lucide-react";
+import Link from "next/link";
 import { useCallback, useState } from "react";
 import { ConfirmDialog } from "@/components/ui/alert-dialog";
-import { Alert } from "@/components/ui/alert";
 import { Button } from "@/components/ui/button";
 import { Input } from "@/components/ui/input";
 import { Label } from "@/components/ui/label";
 import { toast } from "@/components/ui/toaster";
 import { useDeleteLesson, useUpdateLesson } from "@/hooks/queries/studio";
 import { describeError } from "@/lib/api/errors";
-import type { LessonKind, StudioLesson } from "@/lib/api/models";
+import type { StudioLesson } from "@/lib/api/models";
 import { formatDuration } from "@/lib/format/course";
 import { useCurriculum } from "./curriculum-context";
 import { MarkdownField } from "./markdown-field";
@@ -18,17 +18,6 @@ import { SaveIndicator } from "./save-indicator";
 import { useAutosave } from "./use-autosave";
 import { useUploadManager } from "./video/upload-manager";
 import { VideoPanel } from "./video/video-panel";
-
-const LATER: Record<Exclude<LessonKind, "article" | "video">, { title: string; text: string }> = {
-  quiz: {
-    title: "Quiz questions arrive with the assessments feature",
-    text: "For now you can name this lesson, place it in the curriculum and mark it as a free preview. Its questions are written once quizzes are available.",
-  },
-  assignment: {
-    title: "Assignments arrive with the assessments feature",
-    text: "For now you can name this lesson and place it in the curriculum. Its instructions and submissions come once assignments are available.",
-  },
-};
 
 type LessonEditorProps = { id: string; lesson: StudioLesson; onClose: () => void };
 
@@ -57,9 +46,7 @@ export function LessonEditor({ id, lesson, onClose }: LessonEditorProps) {
       ) : lesson.kind === "video" ? (
         <VideoPanel lesson={lesson} courseId={curriculum.courseId} editable={editable} />
       ) : (
-        <Alert tone="info" title={LATER[lesson.kind].title}>
-          {LATER[lesson.kind].text}
-        </Alert>
+        <GradedLessonEditor lesson={lesson} courseId={curriculum.courseId} editable={editable} />
       )}
       <div className="flex flex-wrap items-center justify-between gap-2">
         <Button variant="ghost" size="sm" onClick={onClose}>
@@ -76,7 +63,9 @@ export function LessonEditor({ id, lesson, onClose }: LessonEditorProps) {
             description={
               lesson.kind === "video"
                 ? "The lesson, its video and its captions are deleted, and an upload still running for it stops. This can't be undone."
-                : "The lesson and everything written in it are deleted. This can't be undone."
+                : lesson.kind === "article"
+                  ? "The lesson and everything written in it are deleted. This can't be undone."
+                  : `The ${lesson.kind}, its questions or rubric, and every student's ${lesson.kind === "quiz" ? "attempts" : "submissions"} and grades are deleted. This can't be undone.`
             }
             confirmLabel="Delete lesson"
             onConfirm={deleteLesson}
@@ -145,8 +134,47 @@ function LessonTitleField({ lesson, editable }: { lesson: StudioLesson; editable
 
 const BODY_MAX = 100_000;
 
-/** An article's Markdown, autosaved like the course details; the server works out the reading time. */
-function ArticleBody({ lesson, editable }: { lesson: StudioLesson; editable: boolean }) {
+/** A quiz's introduction or an assignment's instructions (autosaved), and the way to its builder. */
+function GradedLessonEditor({ lesson, courseId, editable }: { lesson: StudioLesson; courseId: string; editable: boolean }) {
+  const quiz = lesson.kind === "quiz";
+  const href = `/studio/courses/${encodeURIComponent(courseId)}/${quiz ? "quizzes" : "assignments"}/${encodeURIComponent(lesson.id)}`;
+  return (
+    <div className="grid gap-4">
+      <div className="flex flex-wrap items-center justify-between gap-3 rounded-lg border border-border bg-muted/40 p-3">
+        <p className="text-sm text-muted-foreground">
+          {quiz
+            ? "Questions, time limit, attempts, pass mark, due date and when answers are shown."
+            : "Due date, late policy, what students hand in, and the rubric you grade by."}
+        </p>
+        <Button asChild size="sm">
+          <Link href={href}>
+            {quiz ? <ListChecks aria-hidden /> : <ClipboardPen aria-hidden />} {quiz ? "Build the quiz" : "Set up the assignment"}
+          </Link>
+        </Button>
+      </div>
+      <ArticleBody
+        lesson={lesson}
+        editable={editable}
+        label={quiz ? "Introduction shown before the quiz" : "Instructions"}
+        placeholder={quiz ? "What the quiz covers and how to prepare." : "What to do, what to hand in and how it is graded. Markdown works."}
+      />
+    </div>
+  );
+}
+
+/** A lesson's Markdown, autosaved like the course details; for an article the server works out
+ * the reading time. */
+function ArticleBody({
+  lesson,
+  editable,
+  label = "Article text",
+  placeholder = "Write the lesson in Markdown.\n\n## A heading\n\nParagraphs, **bold**, lists, links and code blocks all work.",
+}: {
+  lesson: StudioLesson;
+  editable: boolean;
+  label?: string;
+  placeholder?: string;
+}) {
   const curriculum = useCurriculum();
   const { mutateAsync } = useUpdateLesson(curriculum.courseId);
   const [body, setBody] = useState(lesson.body);
@@ -164,17 +192,23 @@ function ArticleBody({ lesson, editable }: { lesson: StudioLesson; editable: boo
   return (
     <div className="grid gap-2">
       <MarkdownField
-        label="Article text"
+        label={label}
         value={body}
         disabled={!editable}
-        rows={14}
-        error={tooLong ? `Keep the article under ${BODY_MAX.toLocaleString()} characters (now ${body.length.toLocaleString()}).` : autosave.serverErrors.body}
-        placeholder={"Write the lesson in Markdown.\n\n## A heading\n\nParagraphs, **bold**, lists, links and code blocks all work."}
+        rows={lesson.kind === "article" ? 14 : 8}
+        error={tooLong ? `Keep the text under ${BODY_MAX.toLocaleString()} characters (now ${body.length.toLocaleString()}).` : autosave.serverErrors.body}
+        placeholder={placeholder}
         onChange={setBody}
         onBlur={autosave.flush}
       />
       <div className="flex flex-wrap items-center justify-between gap-2 text-xs text-muted-foreground">
-        <span>{lesson.duration_seconds > 0 ? `About ${formatDuration(lesson.duration_seconds)} to read, worked out from the saved text.` : "The reading time is worked out once there is text."}</span>
+        <span>
+          {lesson.kind !== "article"
+            ? "Students read this on the lesson page."
+            : lesson.duration_seconds > 0
+              ? `About ${formatDuration(lesson.duration_seconds)} to read, worked out from the saved text.`
+              : "The reading time is worked out once there is text."}
+        </span>
         <SaveIndicator status={autosave.status} failure={autosave.failure} onRetry={autosave.retryNow} className="text-xs" testId="lesson-save-status" />
       </div>
     </div>

@@ -1,5 +1,6 @@
-import { ApiError, apiErrorFromResponse, NETWORK_ERROR } from "@/lib/api/errors";
+import { ApiError } from "@/lib/api/errors";
 import type { StudioCourse } from "@/lib/api/models";
+import { type Upload, uploadWithProgress } from "@/lib/http/upload-with-progress";
 
 export const COVER_TYPES = ["image/jpeg", "image/png", "image/webp", "image/gif"];
 export const COVER_MAX_BYTES = 6 * 1024 * 1024;
@@ -21,38 +22,11 @@ export function coverUploadMessage(error: unknown): string {
   return "The upload failed. Please try again.";
 }
 
-export type CoverUpload = { done: Promise<StudioCourse>; abort: () => void };
+export type CoverUpload = Upload<StudioCourse>;
 
-/**
- * PUT the picture as multipart field `file`. XMLHttpRequest rather than fetch, because only it
- * reports upload progress.
- */
+/** PUT the picture as multipart field `file`, reporting progress. */
 export function uploadCover(courseId: string, file: File, onProgress: (fraction: number) => void): CoverUpload {
-  const request = new XMLHttpRequest();
-  const done = new Promise<StudioCourse>((resolve, reject) => {
-    request.open("PUT", `/api/studio/courses/${encodeURIComponent(courseId)}/cover`);
-    request.responseType = "text";
-    request.upload.onprogress = (event) => {
-      if (event.lengthComputable) onProgress(event.loaded / event.total);
-    };
-    request.onload = () => {
-      let body: unknown = null;
-      try {
-        body = JSON.parse(request.responseText);
-      } catch {
-        body = null;
-      }
-      if (request.status >= 200 && request.status < 300) return resolve(body as StudioCourse);
-      const headers = new Headers();
-      const retryAfter = request.getResponseHeader("Retry-After");
-      if (retryAfter) headers.set("Retry-After", retryAfter);
-      reject(apiErrorFromResponse(new Response(null, { status: request.status, headers }), body));
-    };
-    request.onerror = () => reject(new ApiError(0, NETWORK_ERROR, "Can't reach Lectern. Check your connection and try again."));
-    request.onabort = () => reject(new DOMException("The upload was cancelled.", "AbortError"));
-    const form = new FormData();
-    form.append("file", file);
-    request.send(form);
-  });
-  return { done, abort: () => request.abort() };
+  const form = new FormData();
+  form.append("file", file);
+  return uploadWithProgress<StudioCourse>("PUT", `/api/studio/courses/${encodeURIComponent(courseId)}/cover`, form, onProgress);
 }

@@ -97,6 +97,28 @@ export const queryKeys = {
     /** The viewer's access to and enrolment in one course (the landing's enrol button). */
     enrollment: (courseId: string) => ["learning", "enrollment", courseId] as const,
   },
+  assessments: {
+    all: ["assessments"] as const,
+    /** A student's view of a quiz (rules, their attempts) and of one attempt. */
+    quiz: (lessonId: string) => ["assessments", "quiz", lessonId] as const,
+    attempt: (attemptId: string) => ["assessments", "attempt", attemptId] as const,
+    /** A student's view of an assignment (rules, their submissions, pending files). */
+    assignment: (lessonId: string) => ["assessments", "assignment", lessonId] as const,
+    /** A student's own grades in one course. */
+    grades: (courseId: string) => ["assessments", "grades", courseId] as const,
+  },
+  grading: {
+    all: ["grading"] as const,
+    /** The studio's builders: a quiz, an assignment, the course's banks and one bank. */
+    quiz: (lessonId: string) => ["grading", "quiz", lessonId] as const,
+    assignment: (lessonId: string) => ["grading", "assignment", lessonId] as const,
+    banks: (courseId: string) => ["grading", "banks", courseId] as const,
+    bank: (bankId: string) => ["grading", "bank", bankId] as const,
+    queue: (courseId: string, state: string) => ["grading", "queue", courseId, state] as const,
+    submission: (id: string) => ["grading", "submission", id] as const,
+    attempt: (id: string) => ["grading", "attempt", id] as const,
+    gradebook: (courseId: string, filters: Record<string, string>) => ["grading", "gradebook", courseId, filters] as const,
+  },
   studio: {
     all: ["studio"] as const,
     courses: ["studio", "courses"] as const,

@@ -2137,6 +2137,587 @@ export interface paths {
         patch?: never;
         trace?: never;
     };
+    "/api/studio/lessons/{lesson_id}/quiz": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Studio Quiz
+         * @description A quiz with its settings, its own questions (answer keys included) and its banks.
+         */
+        get: operations["assessments:studioQuiz"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Update Quiz */
+        patch: operations["assessments:updateQuiz"];
+        trace?: never;
+    };
+    "/api/studio/lessons/{lesson_id}/quiz/sources": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Set Quiz Sources
+         * @description The banks the quiz asks from (its own first) and how many each attempt draws.
+         */
+        put: operations["assessments:setQuizSources"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/studio/courses/{course_id}/question-banks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** List Banks */
+        get: operations["assessments:banks"];
+        put?: never;
+        /** Create Bank */
+        post: operations["assessments:createBank"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/studio/question-banks/{bank_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Read Bank */
+        get: operations["assessments:bank"];
+        put?: never;
+        post?: never;
+        /** Delete Bank */
+        delete: operations["assessments:deleteBank"];
+        options?: never;
+        head?: never;
+        /** Rename Bank */
+        patch: operations["assessments:renameBank"];
+        trace?: never;
+    };
+    "/api/studio/question-banks/{bank_id}/questions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Add Question */
+        post: operations["assessments:addQuestion"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/studio/question-banks/{bank_id}/order": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Reorder Questions */
+        put: operations["assessments:reorderQuestions"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/studio/questions/{question_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Update Question
+         * @description Replace a question; attempts already made keep the version they asked.
+         */
+        put: operations["assessments:updateQuestion"];
+        post?: never;
+        /** Delete Question */
+        delete: operations["assessments:deleteQuestion"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/studio/questions/{question_id}/image": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Set Question Image */
+        put: operations["assessments:setQuestionImage"];
+        post?: never;
+        /** Remove Question Image */
+        delete: operations["assessments:removeQuestionImage"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/studio/lessons/{lesson_id}/assignment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Studio Assignment */
+        get: operations["assessments:studioAssignment"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        /** Update Assignment */
+        patch: operations["assessments:updateAssignment"];
+        trace?: never;
+    };
+    "/api/studio/courses/{course_id}/grading": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Grading Queue
+         * @description Submissions and attempts by where their grading stands, oldest first.
+         */
+        get: operations["assessments:gradingQueue"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/studio/submissions/{submission_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Submission Review */
+        get: operations["assessments:submissionReview"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/studio/submissions/{submission_id}/grade": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /** Grade Submission */
+        put: operations["assessments:gradeSubmission"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/studio/submissions/{submission_id}/release": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Release Submission
+         * @description Show the grade to the student and mail them.
+         */
+        post: operations["assessments:releaseSubmission"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/studio/attempts/{attempt_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Attempt Review */
+        get: operations["assessments:attemptReview"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/studio/attempts/{attempt_id}/answers/{question_id}/grade": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Grade Answer
+         * @description Grade an essay answer, or override an automatic grade with a reason.
+         */
+        put: operations["assessments:gradeAnswer"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/studio/attempts/{attempt_id}/release": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Release Attempt */
+        post: operations["assessments:releaseAttempt"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/studio/lessons/{lesson_id}/release-grades": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Release Lesson
+         * @description Release every graded, unreleased hand-in of a quiz or assignment at once.
+         */
+        post: operations["assessments:releaseLesson"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/studio/courses/{course_id}/gradebook": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Gradebook */
+        get: operations["assessments:gradebook"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/studio/courses/{course_id}/gradebook.csv": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Gradebook Csv
+         * @description The gradebook as filtered, as a CSV file.
+         */
+        get: operations["assessments:gradebookCsv"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/lessons/{lesson_id}/quiz": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Read Quiz
+         * @description The quiz's rules and the caller's attempts: never its questions' answers.
+         */
+        get: operations["assessments:quiz"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/lessons/{lesson_id}/quiz/attempts": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Start Attempt */
+        post: operations["assessments:startAttempt"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/quiz-attempts/{attempt_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Read Attempt */
+        get: operations["assessments:attempt"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/quiz-attempts/{attempt_id}/answers/{question_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        /**
+         * Save Answer
+         * @description Save one answer as the student goes (409 time_up once the time is over).
+         */
+        put: operations["assessments:saveAnswer"];
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/quiz-attempts/{attempt_id}/submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /** Submit Attempt */
+        post: operations["assessments:submitAttempt"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/lessons/{lesson_id}/assignment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Read Assignment */
+        get: operations["assessments:assignment"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/submission-files": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Upload File
+         * @description One file for the caller's next submission, as the raw request body (checked by
+         *     content, refused once over LECTERN_SUBMISSION_FILE_MAX_BYTES).
+         */
+        post: operations["assessments:uploadFile"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/submission-files/{file_id}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * Download File
+         * @description A handed-in file, for its student and the course's team.
+         */
+        get: operations["assessments:downloadFile"];
+        put?: never;
+        post?: never;
+        /** Drop File */
+        delete: operations["assessments:dropFile"];
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/lessons/{lesson_id}/assignment/submissions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Submit Assignment
+         * @description Hand in text and the files uploaded for it (resubmitting is open until graded).
+         */
+        post: operations["assessments:submit"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/courses/{course_id}/grades": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /**
+         * My Grades
+         * @description The caller's own grades in a course: nobody reads another student's.
+         */
+        get: operations["assessments:myGrades"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/lessons/{lesson_id}/grade/seen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        get?: never;
+        put?: never;
+        /**
+         * Grade Seen
+         * @description The caller has read their grade for this lesson: it stops being new.
+         */
+        post: operations["assessments:gradeSeen"];
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
+    "/api/questions/{question_id}/images/{name}": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        /** Read Question Image */
+        get: operations["assessments:questionImage"];
+        put?: never;
+        post?: never;
+        delete?: never;
+        options?: never;
+        head?: never;
+        patch?: never;
+        trace?: never;
+    };
 }
 export type webhooks = Record<string, never>;
 export interface components {
@@ -2355,6 +2936,115 @@ export interface components {
             /** Last Sign In At */
             last_sign_in_at: string | null;
         };
+        /** AnswerGradeIn */
+        AnswerGradeIn: {
+            /** Points */
+            points: number;
+            /**
+             * Comment
+             * @default
+             */
+            comment: string;
+            /**
+             * Reason
+             * @description Required to change an automatic grade
+             * @default
+             */
+            reason: string;
+        };
+        /**
+         * AnswerIn
+         * @description A student's answer; the field that fits the question's kind is read, null clears it.
+         */
+        AnswerIn: {
+            /**
+             * Choice
+             * @description single_choice
+             */
+            choice?: string | null;
+            /**
+             * Choices
+             * @description multiple_choice
+             */
+            choices?: string[] | null;
+            /**
+             * Flag
+             * @description true_false
+             */
+            flag?: boolean | null;
+            /**
+             * Number
+             * @description numeric
+             */
+            number?: number | null;
+            /**
+             * Text
+             * @description short_text, essay
+             */
+            text?: string | null;
+            /**
+             * Order
+             * @description ordering: every item id once, first to last
+             */
+            order?: string[] | null;
+        };
+        /**
+         * AnswerKey
+         * @description The right answer, shown once the quiz's reveal rule allows.
+         */
+        AnswerKey: {
+            /** Choices */
+            choices?: string[] | null;
+            /** Flag */
+            flag?: boolean | null;
+            /** Accepted */
+            accepted?: string[] | null;
+            /** Pattern */
+            pattern?: string | null;
+            /** Number */
+            number?: number | null;
+            /** Tolerance */
+            tolerance?: number | null;
+            /** Order */
+            order?: string[] | null;
+        };
+        /** AnswerResult */
+        AnswerResult: {
+            /**
+             * Points
+             * @description Null while a person grades it
+             */
+            points: number | null;
+            /** Max Points */
+            max_points: number;
+            /** Correct */
+            correct: boolean | null;
+            /**
+             * Pending
+             * @description Waiting for a person's grade
+             */
+            pending: boolean;
+            /** Feedback */
+            feedback: string[];
+            /**
+             * Comment
+             * @description The grader's words
+             */
+            comment: string;
+            key: components["schemas"]["AnswerKey"] | null;
+            /** Explanation */
+            explanation: string | null;
+        };
+        /**
+         * AnswerReveal
+         * @description When a quiz's correct answers (and explanations) are shown to the student.
+         * @enum {string}
+         */
+        AnswerReveal: "after_submission" | "after_due" | "never";
+        /** AnswerSave */
+        AnswerSave: {
+            answer: components["schemas"]["AnswerIn"];
+        };
         /** ApiTokenCreate */
         ApiTokenCreate: {
             /** Name */
@@ -2424,6 +3114,240 @@ export interface components {
          * @enum {string}
          */
         ApplicationStatus: "pending" | "approved" | "rejected";
+        /**
+         * AssignmentUpdate
+         * @description Send only what changed.
+         */
+        AssignmentUpdate: {
+            /**
+             * Due Local
+             * @description e.g. 2026-12-20T17:00, read in the course's time zone
+             */
+            due_local?: string | null;
+            late_policy?: components["schemas"]["LatePolicy"] | null;
+            /** Late Penalty Percent */
+            late_penalty_percent?: number | null;
+            /**
+             * Points
+             * @description The most a grade gives when there is no rubric
+             */
+            points?: number | null;
+            /** Accepts Text */
+            accepts_text?: boolean | null;
+            /** Accepts Files */
+            accepts_files?: boolean | null;
+            /**
+             * File Kinds
+             * @description Of pdf, image, document, archive, text
+             */
+            file_kinds?: string[] | null;
+            /** Max Files */
+            max_files?: number | null;
+            /**
+             * Rubric
+             * @description An empty list removes the rubric
+             */
+            rubric?: components["schemas"]["RubricCriterion"][] | null;
+        };
+        /** AttemptOut */
+        AttemptOut: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Number */
+            number: number;
+            status: components["schemas"]["AttemptStatus"];
+            /**
+             * Started At
+             * Format: date-time
+             */
+            started_at: string;
+            /** Deadline At */
+            deadline_at: string | null;
+            /** Submitted At */
+            submitted_at: string | null;
+            /** Timed Out */
+            timed_out: boolean;
+            /** Late */
+            late: boolean;
+            /** Penalty Percent */
+            penalty_percent: number;
+            /** Released */
+            released: boolean;
+            /**
+             * Score
+             * @description Once released
+             */
+            score: number | null;
+            /** Max Score */
+            max_score: number;
+            /** Percent */
+            percent: number | null;
+            /** Passed */
+            passed: boolean | null;
+            /**
+             * Lesson Id
+             * Format: uuid
+             */
+            lesson_id: string;
+            /**
+             * Server Now
+             * Format: date-time
+             * @description The server's clock, for the countdown
+             */
+            server_now: string;
+            /** Pass Percent */
+            pass_percent: number;
+            /** Answers Revealed */
+            answers_revealed: boolean;
+            /** Questions */
+            questions: components["schemas"]["AttemptQuestion"][];
+        };
+        /** AttemptQuestion */
+        AttemptQuestion: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Position */
+            position: number;
+            kind: components["schemas"]["QuestionKind"];
+            /** Prompt */
+            prompt: string;
+            /** Image Url */
+            image_url: string | null;
+            /** Points */
+            points: number;
+            /**
+             * Options
+             * @description Choice kinds, in the shown order
+             */
+            options: components["schemas"]["ShownOption"][] | null;
+            /**
+             * Items
+             * @description Ordering: the items, shuffled
+             */
+            items: components["schemas"]["ShownOption"][] | null;
+            /** Max Chars */
+            max_chars: number | null;
+            /** @description What the student saved */
+            answer: components["schemas"]["AnswerIn"] | null;
+            /** @description Only after submission */
+            result: components["schemas"]["AnswerResult"] | null;
+        };
+        /** AttemptReview */
+        AttemptReview: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Course Id
+             * Format: uuid
+             */
+            course_id: string;
+            /**
+             * Lesson Id
+             * Format: uuid
+             */
+            lesson_id: string;
+            /** Lesson Title */
+            lesson_title: string;
+            student: components["schemas"]["StudentRef"];
+            /** Number */
+            number: number;
+            status: components["schemas"]["AttemptStatus"];
+            /**
+             * Started At
+             * Format: date-time
+             */
+            started_at: string;
+            /** Deadline At */
+            deadline_at: string | null;
+            /** Submitted At */
+            submitted_at: string | null;
+            /** Timed Out */
+            timed_out: boolean;
+            /** Late */
+            late: boolean;
+            /** Penalty Percent */
+            penalty_percent: number;
+            /** Score */
+            score: number | null;
+            /** Max Score */
+            max_score: number;
+            /** Passed */
+            passed: boolean | null;
+            /** Pass Percent */
+            pass_percent: number;
+            /** Released At */
+            released_at: string | null;
+            /** Answers */
+            answers: components["schemas"]["ReviewedAnswer"][];
+            /** Events */
+            events: components["schemas"]["GradeEventOut"][];
+        };
+        /**
+         * AttemptStatus
+         * @enum {string}
+         */
+        AttemptStatus: "in_progress" | "submitted" | "graded";
+        /**
+         * AttemptSubmit
+         * @description The last answers not saved yet (they count only while the time allows).
+         */
+        AttemptSubmit: {
+            /**
+             * Answers
+             * @default {}
+             */
+            answers: {
+                [key: string]: components["schemas"]["AnswerIn"];
+            };
+        };
+        /** AttemptSummary */
+        AttemptSummary: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Number */
+            number: number;
+            status: components["schemas"]["AttemptStatus"];
+            /**
+             * Started At
+             * Format: date-time
+             */
+            started_at: string;
+            /** Deadline At */
+            deadline_at: string | null;
+            /** Submitted At */
+            submitted_at: string | null;
+            /** Timed Out */
+            timed_out: boolean;
+            /** Late */
+            late: boolean;
+            /** Penalty Percent */
+            penalty_percent: number;
+            /** Released */
+            released: boolean;
+            /**
+             * Score
+             * @description Once released
+             */
+            score: number | null;
+            /** Max Score */
+            max_score: number;
+            /** Percent */
+            percent: number | null;
+            /** Passed */
+            passed: boolean | null;
+        };
         /** AuditActor */
         AuditActor: {
             /**
@@ -2465,11 +3389,84 @@ export interface components {
              */
             created_at: string;
         };
+        /** BankCreate */
+        BankCreate: {
+            /** Title */
+            title: string;
+        };
+        /** BankOut */
+        BankOut: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Title */
+            title: string;
+            /**
+             * Quiz Lesson Id
+             * @description Set for a quiz's own questions
+             */
+            quiz_lesson_id: string | null;
+            /** Question Count */
+            question_count: number;
+            /** Total Points */
+            total_points: number;
+            /**
+             * Used By
+             * @description Quizzes drawing from this bank
+             */
+            used_by: components["schemas"]["LessonRefOut"][];
+            /**
+             * Course Id
+             * Format: uuid
+             */
+            course_id: string;
+            /** Questions */
+            questions: components["schemas"]["QuestionOut"][];
+        };
+        /** BankSummary */
+        BankSummary: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Title */
+            title: string;
+            /**
+             * Quiz Lesson Id
+             * @description Set for a quiz's own questions
+             */
+            quiz_lesson_id: string | null;
+            /** Question Count */
+            question_count: number;
+            /** Total Points */
+            total_points: number;
+            /**
+             * Used By
+             * @description Quizzes drawing from this bank
+             */
+            used_by: components["schemas"]["LessonRefOut"][];
+        };
+        /** BankUpdate */
+        BankUpdate: {
+            /** Title */
+            title: string;
+        };
         /**
          * BillingInterval
          * @enum {string}
          */
         BillingInterval: "month" | "year";
+        /** Body_assessments:setQuestionImage */
+        Body_assessments_setQuestionImage: {
+            /**
+             * File
+             * @description JPEG, PNG, WebP or GIF
+             */
+            file: string;
+        };
         /** Body_studio:set_cover */
         Body_studio_set_cover: {
             /**
@@ -2730,6 +3727,26 @@ export interface components {
             /** Subscription Id */
             subscription_id: string | null;
         };
+        /** ChoiceOption */
+        ChoiceOption: {
+            /**
+             * Id
+             * @description Kept across edits; given when missing
+             */
+            id?: string | null;
+            /** Text */
+            text: string;
+            /**
+             * Correct
+             * @default false
+             */
+            correct: boolean;
+            /**
+             * Feedback
+             * @default
+             */
+            feedback: string;
+        };
         /** CoInstructorAdd */
         CoInstructorAdd: {
             /** Email */
@@ -2963,6 +3980,29 @@ export interface components {
             /** @description Where 'Continue learning' goes: the last lesson opened while unfinished, else the first lesson not yet complete, else (all done) the last lesson opened or the first; null when not enrolled or the course has no lessons */
             continue_lesson: components["schemas"]["LessonRef"] | null;
         };
+        /** CourseGrades */
+        CourseGrades: {
+            /**
+             * Course Id
+             * Format: uuid
+             */
+            course_id: string;
+            /** Course Slug */
+            course_slug: string;
+            /** Course Title */
+            course_title: string;
+            /** Items */
+            items: components["schemas"]["StudentGradeRow"][];
+            /** Points */
+            points: number;
+            /** Max Points */
+            max_points: number;
+            /**
+             * Percent
+             * @description Of the graded items
+             */
+            percent: number | null;
+        };
         /** CourseLanding */
         CourseLanding: {
             /**
@@ -3117,6 +4157,11 @@ export interface components {
             price_amount?: number | null;
             /** Currency */
             currency?: string | null;
+            /**
+             * Time Zone
+             * @description IANA zone due dates are entered in, e.g. Europe/Paris
+             */
+            time_zone?: string | null;
         };
         /**
          * CurriculumOrder
@@ -3147,6 +4192,48 @@ export interface components {
             continue_lesson: components["schemas"]["LessonRef"] | null;
             /** Certificate Code */
             certificate_code: string | null;
+        };
+        /**
+         * Deadline
+         * @description A quiz or assignment due soon in one of the student's courses (or due lately and not
+         *     done, while it still takes late work).
+         */
+        Deadline: {
+            /**
+             * Lesson Id
+             * Format: uuid
+             */
+            lesson_id: string;
+            /** Lesson Title */
+            lesson_title: string;
+            /**
+             * Kind
+             * @enum {string}
+             */
+            kind: "quiz" | "assignment";
+            /**
+             * Course Id
+             * Format: uuid
+             */
+            course_id: string;
+            /** Course Slug */
+            course_slug: string;
+            /** Course Title */
+            course_title: string;
+            /**
+             * Due At
+             * Format: date-time
+             * @description UTC; shown in the student's time zone
+             */
+            due_at: string;
+            late_policy: components["schemas"]["LatePolicy"];
+            /**
+             * Done
+             * @description Handed in (an assignment) or passed (a quiz)
+             */
+            done: boolean;
+            /** Overdue */
+            overdue: boolean;
         };
         /**
          * DiscountKind
@@ -3206,6 +4293,195 @@ export interface components {
             text: string;
             /** Match */
             match: boolean;
+        };
+        /**
+         * GradeAction
+         * @enum {string}
+         */
+        GradeAction: "auto_graded" | "graded" | "overridden" | "released";
+        /** GradeEventOut */
+        GradeEventOut: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            action: components["schemas"]["GradeAction"];
+            /** Question Id */
+            question_id: string | null;
+            /** Points Before */
+            points_before: number | null;
+            /** Points After */
+            points_after: number | null;
+            /** Max Points */
+            max_points: number;
+            /** Reason */
+            reason: string;
+            /**
+             * Actor
+             * @description Null: Lectern's automatic grading
+             */
+            actor: string | null;
+            /**
+             * Created At
+             * Format: date-time
+             */
+            created_at: string;
+        };
+        /**
+         * GradeState
+         * @description Where the newest hand-in stands.
+         * @enum {string}
+         */
+        GradeState: "submitted" | "graded" | "released";
+        /** Gradebook */
+        Gradebook: {
+            /**
+             * Course Id
+             * Format: uuid
+             */
+            course_id: string;
+            /** Course Title */
+            course_title: string;
+            /** Items */
+            items: components["schemas"]["GradebookItem"][];
+            /** Rows */
+            rows: components["schemas"]["GradebookRow"][];
+            /**
+             * Student Count
+             * @description Enrolled students before filters
+             */
+            student_count: number;
+            /** Filters */
+            filters: {
+                [key: string]: unknown;
+            };
+        };
+        /** GradebookCell */
+        GradebookCell: {
+            /**
+             * Lesson Id
+             * Format: uuid
+             */
+            lesson_id: string;
+            /**
+             * State
+             * @enum {string}
+             */
+            state: "missing" | "submitted" | "graded" | "released";
+            /** Points */
+            points: number | null;
+            /** Released Points */
+            released_points: number | null;
+            /** Max Points */
+            max_points: number;
+            /** Late */
+            late: boolean;
+            /** Attempts */
+            attempts: number;
+            /** Passed */
+            passed: boolean | null;
+            /**
+             * Link Id
+             * @description The submission or attempt to open
+             */
+            link_id: string | null;
+        };
+        /**
+         * GradebookFilter
+         * @enum {string}
+         */
+        GradebookFilter: "all" | "needs_grading" | "missing" | "failing";
+        /** GradebookItem */
+        GradebookItem: {
+            /**
+             * Lesson Id
+             * Format: uuid
+             */
+            lesson_id: string;
+            /** Title */
+            title: string;
+            /** Section Title */
+            section_title: string;
+            /**
+             * Kind
+             * @enum {string}
+             */
+            kind: "quiz" | "assignment";
+            /** Max Points */
+            max_points: number;
+            /** Due At */
+            due_at: string | null;
+        };
+        /** GradebookRow */
+        GradebookRow: {
+            student: components["schemas"]["StudentRef"];
+            /** Cells */
+            cells: components["schemas"]["GradebookCell"][];
+            /** Points */
+            points: number;
+            /**
+             * Max Points
+             * @description Of the graded items
+             */
+            max_points: number;
+            /** Percent */
+            percent: number | null;
+            /** Needs Grading */
+            needs_grading: number;
+            /** Missing */
+            missing: number;
+        };
+        /** GradingItem */
+        GradingItem: {
+            /**
+             * Kind
+             * @enum {string}
+             */
+            kind: "submission" | "attempt";
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Lesson Id
+             * Format: uuid
+             */
+            lesson_id: string;
+            /** Lesson Title */
+            lesson_title: string;
+            student: components["schemas"]["StudentRef"];
+            /** Number */
+            number: number;
+            /**
+             * Submitted At
+             * Format: date-time
+             */
+            submitted_at: string;
+            /** Late */
+            late: boolean;
+            state: components["schemas"]["GradeState"];
+            /** Points */
+            points: number | null;
+            /** Max Points */
+            max_points: number;
+        };
+        /** GradingQueue */
+        GradingQueue: {
+            state: components["schemas"]["QueueState"];
+            /**
+             * Counts
+             * @description Items per state
+             */
+            counts: {
+                [key: string]: number;
+            };
+            /**
+             * Items
+             * @description Oldest hand-in first
+             */
+            items: components["schemas"]["GradingItem"][];
         };
         /** HTTPValidationError */
         HTTPValidationError: {
@@ -3305,6 +4581,12 @@ export interface components {
             /** Avatar Url */
             avatar_url: string | null;
         };
+        /**
+         * KeepScore
+         * @description Which of several quiz attempts counts in the gradebook.
+         * @enum {string}
+         */
+        KeepScore: "highest" | "latest";
         /** Language */
         Language: {
             /** Code */
@@ -3314,6 +4596,11 @@ export interface components {
             /** Course Count */
             course_count: number;
         };
+        /**
+         * LatePolicy
+         * @enum {string}
+         */
+        LatePolicy: "accept" | "penalty" | "refuse";
         /** LearningDashboard */
         LearningDashboard: {
             /**
@@ -3328,6 +4615,21 @@ export interface components {
             recent_notes: components["schemas"]["NoteOut"][];
             /** Certificates */
             certificates: components["schemas"]["CertificateOut"][];
+            /**
+             * Deadlines
+             * @description Quizzes and assignments due soonest first
+             */
+            deadlines: components["schemas"]["Deadline"][];
+            /**
+             * New Grades
+             * @description Released since the student last looked
+             */
+            new_grades: components["schemas"]["NewGrade"][];
+            /**
+             * Time Zone
+             * @description The student's time zone, for showing due dates
+             */
+            time_zone: string;
         };
         /**
          * LessonCompletion
@@ -3430,6 +4732,16 @@ export interface components {
         };
         /** LessonRef */
         LessonRef: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Title */
+            title: string;
+        };
+        /** LessonRefOut */
+        LessonRefOut: {
             /**
              * Id
              * Format: uuid
@@ -3544,6 +4856,46 @@ export interface components {
             can_review: boolean;
             blocked_by: components["schemas"]["ReviewBlock"] | null;
             review: components["schemas"]["MyReview"] | null;
+        };
+        /**
+         * NewGrade
+         * @description A grade released since the student last looked at it.
+         */
+        NewGrade: {
+            /**
+             * Lesson Id
+             * Format: uuid
+             */
+            lesson_id: string;
+            /** Lesson Title */
+            lesson_title: string;
+            /**
+             * Kind
+             * @enum {string}
+             */
+            kind: "quiz" | "assignment";
+            /**
+             * Course Id
+             * Format: uuid
+             */
+            course_id: string;
+            /** Course Slug */
+            course_slug: string;
+            /** Course Title */
+            course_title: string;
+            /** Points */
+            points: number;
+            /** Max Points */
+            max_points: number;
+            /** Percent */
+            percent: number;
+            /** Passed */
+            passed: boolean | null;
+            /**
+             * Released At
+             * Format: date-time
+             */
+            released_at: string;
         };
         /** NoteCreate */
         NoteCreate: {
@@ -3676,6 +5028,13 @@ export interface components {
          * @enum {string}
          */
         OrderStatus: "pending" | "paid" | "partially_refunded" | "refunded" | "expired";
+        /** OrderingItem */
+        OrderingItem: {
+            /** Id */
+            id?: string | null;
+            /** Text */
+            text: string;
+        };
         /** Page[AdminReview] */
         Page_AdminReview_: {
             /** Items */
@@ -3913,6 +5272,217 @@ export interface components {
             /** Coupon Code */
             coupon_code?: string | null;
         };
+        /**
+         * QuestionKind
+         * @enum {string}
+         */
+        QuestionKind: "single_choice" | "multiple_choice" | "true_false" | "short_text" | "numeric" | "ordering" | "essay";
+        /** QuestionOrder */
+        QuestionOrder: {
+            /** Question Ids */
+            question_ids: string[];
+        };
+        /**
+         * QuestionOut
+         * @description A question with its answer key: for the course's team only.
+         */
+        QuestionOut: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /**
+             * Bank Id
+             * Format: uuid
+             */
+            bank_id: string;
+            /** Position */
+            position: number;
+            kind: components["schemas"]["QuestionKind"];
+            /** Prompt */
+            prompt: string;
+            /** Image Url */
+            image_url: string | null;
+            /** Points */
+            points: number;
+            /** Explanation */
+            explanation: string;
+            spec: components["schemas"]["QuestionSpec"];
+            /**
+             * Updated At
+             * Format: date-time
+             */
+            updated_at: string;
+        };
+        /**
+         * QuestionSpec
+         * @description The answer key and feedback of a question; only its kind's fields are kept.
+         */
+        QuestionSpec: {
+            /** Options */
+            options?: components["schemas"]["ChoiceOption"][] | null;
+            /**
+             * Partial Credit
+             * @default false
+             */
+            partial_credit: boolean;
+            /** Answer Flag */
+            answer_flag?: boolean | null;
+            /**
+             * Accepted
+             * @default []
+             */
+            accepted: string[];
+            /**
+             * Case Sensitive
+             * @default false
+             */
+            case_sensitive: boolean;
+            /**
+             * Whitespace
+             * @default collapse
+             * @enum {string}
+             */
+            whitespace: "trim" | "collapse" | "ignore";
+            /** Pattern */
+            pattern?: string | null;
+            /** Number */
+            number?: number | null;
+            /**
+             * Tolerance
+             * @default 0
+             */
+            tolerance: number;
+            /** Items */
+            items?: components["schemas"]["OrderingItem"][] | null;
+            /**
+             * Guidance
+             * @default
+             */
+            guidance: string;
+            /**
+             * Max Chars
+             * @default 5000
+             */
+            max_chars: number;
+            /**
+             * Feedback Correct
+             * @default
+             */
+            feedback_correct: string;
+            /**
+             * Feedback Incorrect
+             * @default
+             */
+            feedback_incorrect: string;
+        };
+        /** QuestionWrite */
+        QuestionWrite: {
+            kind: components["schemas"]["QuestionKind"];
+            /** Prompt */
+            prompt: string;
+            /**
+             * Points
+             * @default 1
+             */
+            points: number;
+            /**
+             * Explanation
+             * @default
+             */
+            explanation: string;
+            /**
+             * @default {
+             *       "partial_credit": false,
+             *       "accepted": [],
+             *       "case_sensitive": false,
+             *       "whitespace": "collapse",
+             *       "tolerance": 0,
+             *       "guidance": "",
+             *       "max_chars": 5000,
+             *       "feedback_correct": "",
+             *       "feedback_incorrect": ""
+             *     }
+             */
+            spec: components["schemas"]["QuestionSpec"];
+        };
+        /**
+         * QueueState
+         * @enum {string}
+         */
+        QueueState: "to_grade" | "to_release" | "released";
+        /**
+         * QuizSettingsUpdate
+         * @description Send only what changed.
+         */
+        QuizSettingsUpdate: {
+            /**
+             * Due Local
+             * @description e.g. 2026-12-20T17:00, read in the course's time zone
+             */
+            due_local?: string | null;
+            late_policy?: components["schemas"]["LatePolicy"] | null;
+            /** Late Penalty Percent */
+            late_penalty_percent?: number | null;
+            /**
+             * Time Limit Seconds
+             * @description null: no time limit
+             */
+            time_limit_seconds?: number | null;
+            /**
+             * Max Attempts
+             * @description null: as many as the student likes
+             */
+            max_attempts?: number | null;
+            /** Pass Percent */
+            pass_percent?: number | null;
+            /** Shuffle Questions */
+            shuffle_questions?: boolean | null;
+            /** Shuffle Options */
+            shuffle_options?: boolean | null;
+            show_answers?: components["schemas"]["AnswerReveal"] | null;
+            keep_score?: components["schemas"]["KeepScore"] | null;
+        };
+        /** QuizSourceIn */
+        QuizSourceIn: {
+            /**
+             * Bank Id
+             * Format: uuid
+             */
+            bank_id: string;
+            /**
+             * Draw Count
+             * @description Questions drawn per attempt; null: all of them
+             */
+            draw_count?: number | null;
+        };
+        /** QuizSourceOut */
+        QuizSourceOut: {
+            /**
+             * Bank Id
+             * Format: uuid
+             */
+            bank_id: string;
+            /** Title */
+            title: string;
+            /**
+             * Own
+             * @description The quiz's own questions
+             */
+            own: boolean;
+            /** Draw Count */
+            draw_count: number | null;
+            /** Question Count */
+            question_count: number;
+            /** Points Per Attempt */
+            points_per_attempt: number;
+        };
+        /** QuizSources */
+        QuizSources: {
+            /** Sources */
+            sources: components["schemas"]["QuizSourceIn"][];
+        };
         /** Quote */
         Quote: {
             /** Currency */
@@ -4045,6 +5615,11 @@ export interface components {
             /** Reason */
             reason: string;
         };
+        /** Released */
+        Released: {
+            /** Released */
+            released: number;
+        };
         /** RenditionOut */
         RenditionOut: {
             /** Name */
@@ -4173,6 +5748,41 @@ export interface components {
              */
             body: string;
         };
+        /** ReviewedAnswer */
+        ReviewedAnswer: {
+            /**
+             * Question Id
+             * Format: uuid
+             */
+            question_id: string;
+            /** Position */
+            position: number;
+            kind: components["schemas"]["QuestionKind"];
+            /** Prompt */
+            prompt: string;
+            /** Image Url */
+            image_url: string | null;
+            /** Max Points */
+            max_points: number;
+            spec: components["schemas"]["QuestionSpec"];
+            /** Explanation */
+            explanation: string;
+            /** Shown */
+            shown: components["schemas"]["ShownOption"][];
+            answer: components["schemas"]["AnswerIn"] | null;
+            /** Saved At */
+            saved_at: string | null;
+            /** Auto Points */
+            auto_points: number | null;
+            /** Points */
+            points: number | null;
+            /** Needs Grading */
+            needs_grading: boolean;
+            /** Overridden */
+            overridden: boolean;
+            /** Comment */
+            comment: string;
+        };
         /** ReviewedCourse */
         ReviewedCourse: {
             /**
@@ -4190,6 +5800,64 @@ export interface components {
          * @enum {string}
          */
         Role: "student" | "instructor" | "admin";
+        /** RubricCriterion */
+        RubricCriterion: {
+            /** Id */
+            id?: string | null;
+            /** Title */
+            title: string;
+            /**
+             * Description
+             * @default
+             */
+            description: string;
+            /** Levels */
+            levels: components["schemas"]["RubricLevel"][];
+        };
+        /** RubricLevel */
+        RubricLevel: {
+            /** Id */
+            id?: string | null;
+            /** Title */
+            title: string;
+            /**
+             * Description
+             * @default
+             */
+            description: string;
+            /** Points */
+            points: number;
+        };
+        /** RubricScore */
+        RubricScore: {
+            /** Criterion Id */
+            criterion_id: string;
+            /** Criterion */
+            criterion: string;
+            /** Level Id */
+            level_id: string | null;
+            /** Level */
+            level: string | null;
+            /** Points */
+            points: number | null;
+            /** Max Points */
+            max_points: number;
+        };
+        /** SavedAnswer */
+        SavedAnswer: {
+            /**
+             * Question Id
+             * Format: uuid
+             */
+            question_id: string;
+            /** Answered */
+            answered: boolean;
+            /**
+             * Saved At
+             * Format: date-time
+             */
+            saved_at: string;
+        };
         /** SearchHighlight */
         SearchHighlight: {
             /** Title */
@@ -4275,6 +5943,13 @@ export interface components {
              */
             current: boolean;
         };
+        /** ShownOption */
+        ShownOption: {
+            /** Id */
+            id: string;
+            /** Text */
+            text: string;
+        };
         /** SignInRequest */
         SignInRequest: {
             /**
@@ -4294,6 +5969,221 @@ export interface components {
              * Format: date-time
              */
             updated_at: string;
+        };
+        /** StudentAssignment */
+        StudentAssignment: {
+            /**
+             * Due At
+             * @description UTC; shown in the student's time zone
+             */
+            due_at: string | null;
+            late_policy: components["schemas"]["LatePolicy"];
+            /** Late Penalty Percent */
+            late_penalty_percent: number;
+            /**
+             * Lesson Id
+             * Format: uuid
+             */
+            lesson_id: string;
+            /** Max Points */
+            max_points: number;
+            /** Accepts Text */
+            accepts_text: boolean;
+            /** Accepts Files */
+            accepts_files: boolean;
+            /** File Kinds */
+            file_kinds: string[];
+            /** Max Files */
+            max_files: number;
+            /** File Max Bytes */
+            file_max_bytes: number;
+            /** Rubric */
+            rubric: components["schemas"]["RubricCriterion"][];
+            /** Can Submit */
+            can_submit: boolean;
+            /** Blocked By */
+            blocked_by: ("past_due" | "already_graded") | null;
+            /**
+             * Submissions
+             * @description Newest first
+             */
+            submissions: components["schemas"]["SubmissionOut"][];
+            /**
+             * Pending Files
+             * @description Uploaded, not handed in yet
+             */
+            pending_files: components["schemas"]["SubmissionFileOut"][];
+        };
+        /** StudentGrade */
+        StudentGrade: {
+            /**
+             * Lesson Id
+             * Format: uuid
+             */
+            lesson_id: string;
+            /** Lesson Title */
+            lesson_title: string;
+            /**
+             * Kind
+             * @enum {string}
+             */
+            kind: "quiz" | "assignment";
+            /** Points */
+            points: number | null;
+            /** Max Points */
+            max_points: number;
+            /** Percent */
+            percent: number | null;
+            /** Passed */
+            passed: boolean | null;
+            /** Late */
+            late: boolean;
+            /** Released At */
+            released_at: string | null;
+            /**
+             * New
+             * @description Released since the student last looked
+             */
+            new: boolean;
+        };
+        /** StudentGradeRow */
+        StudentGradeRow: {
+            /**
+             * Lesson Id
+             * Format: uuid
+             */
+            lesson_id: string;
+            /** Lesson Title */
+            lesson_title: string;
+            /** Section Title */
+            section_title: string;
+            /**
+             * Kind
+             * @enum {string}
+             */
+            kind: "quiz" | "assignment";
+            /** Due At */
+            due_at: string | null;
+            /**
+             * State
+             * @enum {string}
+             */
+            state: "not_started" | "submitted" | "graded";
+            grade: components["schemas"]["StudentGrade"] | null;
+        };
+        /** StudentQuiz */
+        StudentQuiz: {
+            /**
+             * Due At
+             * @description UTC; shown in the student's time zone
+             */
+            due_at: string | null;
+            late_policy: components["schemas"]["LatePolicy"];
+            /** Late Penalty Percent */
+            late_penalty_percent: number;
+            /**
+             * Lesson Id
+             * Format: uuid
+             */
+            lesson_id: string;
+            /** Question Count */
+            question_count: number;
+            /** Points */
+            points: number;
+            /** Time Limit Seconds */
+            time_limit_seconds: number | null;
+            /** Max Attempts */
+            max_attempts: number | null;
+            /** Attempts Used */
+            attempts_used: number;
+            /** Pass Percent */
+            pass_percent: number;
+            show_answers: components["schemas"]["AnswerReveal"];
+            /** Can Start */
+            can_start: boolean;
+            /** Blocked By */
+            blocked_by: ("no_questions" | "no_attempts_left" | "past_due") | null;
+            /** In Progress Id */
+            in_progress_id: string | null;
+            /**
+             * Attempts
+             * @description Newest first
+             */
+            attempts: components["schemas"]["AttemptSummary"][];
+            /** @description The score that counts, once released */
+            grade: components["schemas"]["StudentGrade"] | null;
+        };
+        /** StudentRef */
+        StudentRef: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Display Name */
+            display_name: string;
+            /** Email */
+            email: string;
+        };
+        /** StudioAssignment */
+        StudioAssignment: {
+            /**
+             * Due At
+             * @description UTC
+             */
+            due_at: string | null;
+            /**
+             * Due Local
+             * @description The same moment in the course's time zone
+             */
+            due_local: string | null;
+            /**
+             * Time Zone
+             * @description The course's time zone
+             */
+            time_zone: string;
+            late_policy: components["schemas"]["LatePolicy"];
+            /** Late Penalty Percent */
+            late_penalty_percent: number;
+            /**
+             * Lesson Id
+             * Format: uuid
+             */
+            lesson_id: string;
+            /** Lesson Title */
+            lesson_title: string;
+            /**
+             * Course Id
+             * Format: uuid
+             */
+            course_id: string;
+            /** Course Slug */
+            course_slug: string;
+            /** Course Title */
+            course_title: string;
+            /** Editable */
+            editable: boolean;
+            /** Points */
+            points: number;
+            /**
+             * Max Points
+             * @description The rubric's total when there is one, else points
+             */
+            max_points: number;
+            /** Accepts Text */
+            accepts_text: boolean;
+            /** Accepts Files */
+            accepts_files: boolean;
+            /** File Kinds */
+            file_kinds: string[];
+            /** Max Files */
+            max_files: number;
+            /** File Max Bytes */
+            file_max_bytes: number;
+            /** Rubric */
+            rubric: components["schemas"]["RubricCriterion"][];
+            /** Submissions So Far */
+            submissions_so_far: number;
         };
         /** StudioCourse */
         StudioCourse: {
@@ -4348,6 +6238,11 @@ export interface components {
             published_at: string | null;
             /** Co Instructors */
             co_instructors: components["schemas"]["InstructorRef"][];
+            /**
+             * Time Zone
+             * @description Due dates are entered in this IANA zone
+             */
+            time_zone: string;
             /** Sections */
             sections: components["schemas"]["StudioSection"][];
             /**
@@ -4416,6 +6311,72 @@ export interface components {
              */
             updated_at: string;
         };
+        /** StudioQuiz */
+        StudioQuiz: {
+            /**
+             * Due At
+             * @description UTC
+             */
+            due_at: string | null;
+            /**
+             * Due Local
+             * @description The same moment in the course's time zone
+             */
+            due_local: string | null;
+            /**
+             * Time Zone
+             * @description The course's time zone
+             */
+            time_zone: string;
+            late_policy: components["schemas"]["LatePolicy"];
+            /** Late Penalty Percent */
+            late_penalty_percent: number;
+            /**
+             * Lesson Id
+             * Format: uuid
+             */
+            lesson_id: string;
+            /** Lesson Title */
+            lesson_title: string;
+            /**
+             * Course Id
+             * Format: uuid
+             */
+            course_id: string;
+            /** Course Slug */
+            course_slug: string;
+            /** Course Title */
+            course_title: string;
+            /**
+             * Editable
+             * @description False while the course waits for review
+             */
+            editable: boolean;
+            /** Time Limit Seconds */
+            time_limit_seconds: number | null;
+            /** Max Attempts */
+            max_attempts: number | null;
+            /** Pass Percent */
+            pass_percent: number;
+            /** Shuffle Questions */
+            shuffle_questions: boolean;
+            /** Shuffle Options */
+            shuffle_options: boolean;
+            show_answers: components["schemas"]["AnswerReveal"];
+            keep_score: components["schemas"]["KeepScore"];
+            own_bank: components["schemas"]["BankOut"];
+            /** Sources */
+            sources: components["schemas"]["QuizSourceOut"][];
+            /** Questions Per Attempt */
+            questions_per_attempt: number;
+            /** Points Per Attempt */
+            points_per_attempt: number;
+            /**
+             * Attempts So Far
+             * @description Students' attempts: edits don't change them
+             */
+            attempts_so_far: number;
+        };
         /** StudioSection */
         StudioSection: {
             /**
@@ -4427,6 +6388,163 @@ export interface components {
             title: string;
             /** Lessons */
             lessons: components["schemas"]["StudioLesson"][];
+        };
+        /** SubmissionCreate */
+        SubmissionCreate: {
+            /**
+             * Text
+             * @default
+             */
+            text: string;
+            /**
+             * File Ids
+             * @default []
+             */
+            file_ids: string[];
+        };
+        /** SubmissionFileOut */
+        SubmissionFileOut: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Name */
+            name: string;
+            /** Kind */
+            kind: string;
+            /** Content Type */
+            content_type: string;
+            /** Size Bytes */
+            size_bytes: number;
+            /** Url */
+            url: string;
+        };
+        /** SubmissionGrade */
+        SubmissionGrade: {
+            /**
+             * Points
+             * @description After any late penalty
+             */
+            points: number;
+            /** Raw Points */
+            raw_points: number;
+            /** Max Points */
+            max_points: number;
+            /** Penalty Percent */
+            penalty_percent: number;
+            /** Comment */
+            comment: string;
+            /** Rubric */
+            rubric: components["schemas"]["RubricScore"][];
+            /** Graded At */
+            graded_at: string | null;
+            /** Released At */
+            released_at: string | null;
+        };
+        /** SubmissionGradeIn */
+        SubmissionGradeIn: {
+            /**
+             * Rubric Levels
+             * @description criterion id -> level id, every criterion
+             */
+            rubric_levels?: {
+                [key: string]: string;
+            };
+            /**
+             * Points
+             * @description Without a rubric: the points given
+             */
+            points?: number | null;
+            /**
+             * Comment
+             * @default
+             */
+            comment: string;
+            /**
+             * Release
+             * @description Release to the student at once
+             * @default false
+             */
+            release: boolean;
+        };
+        /** SubmissionHistoryEntry */
+        SubmissionHistoryEntry: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Number */
+            number: number;
+            /**
+             * Submitted At
+             * Format: date-time
+             */
+            submitted_at: string;
+            /** Late */
+            late: boolean;
+            /** Points */
+            points: number | null;
+            /** Released */
+            released: boolean;
+        };
+        /** SubmissionOut */
+        SubmissionOut: {
+            /**
+             * Id
+             * Format: uuid
+             */
+            id: string;
+            /** Number */
+            number: number;
+            /** Text */
+            text: string;
+            /**
+             * Submitted At
+             * Format: date-time
+             */
+            submitted_at: string;
+            /** Late */
+            late: boolean;
+            /** Penalty Percent */
+            penalty_percent: number;
+            /** Files */
+            files: components["schemas"]["SubmissionFileOut"][];
+            /** @description For the student: once released */
+            grade: components["schemas"]["SubmissionGrade"] | null;
+        };
+        /** SubmissionReview */
+        SubmissionReview: {
+            /**
+             * Course Id
+             * Format: uuid
+             */
+            course_id: string;
+            /**
+             * Lesson Id
+             * Format: uuid
+             */
+            lesson_id: string;
+            /** Lesson Title */
+            lesson_title: string;
+            student: components["schemas"]["StudentRef"];
+            /** @description Its grade shown whether released or not */
+            submission: components["schemas"]["SubmissionOut"];
+            /** Is Latest */
+            is_latest: boolean;
+            /** Max Points */
+            max_points: number;
+            /** Rubric */
+            rubric: components["schemas"]["RubricCriterion"][];
+            /** Rubric Levels */
+            rubric_levels: {
+                [key: string]: string;
+            };
+            /** History */
+            history: components["schemas"]["SubmissionHistoryEntry"][];
+            /** Events */
+            events: components["schemas"]["GradeEventOut"][];
         };
         /** SubscriptionOut */
         SubscriptionOut: {
@@ -9000,6 +11118,1299 @@ export interface operations {
                     [name: string]: unknown;
                 };
                 content?: never;
+            };
+        };
+    };
+    "assessments:studioQuiz": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                lesson_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StudioQuiz"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    "assessments:updateQuiz": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                lesson_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["QuizSettingsUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StudioQuiz"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    "assessments:setQuizSources": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                lesson_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["QuizSources"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StudioQuiz"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    "assessments:banks": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                course_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BankSummary"][];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    "assessments:createBank": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                course_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BankCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BankOut"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    "assessments:bank": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                bank_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BankOut"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    "assessments:deleteBank": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                bank_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    "assessments:renameBank": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                bank_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["BankUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BankOut"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    "assessments:addQuestion": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                bank_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["QuestionWrite"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QuestionOut"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    "assessments:reorderQuestions": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                bank_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["QuestionOrder"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["BankOut"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    "assessments:updateQuestion": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                question_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["QuestionWrite"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QuestionOut"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    "assessments:deleteQuestion": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                question_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    "assessments:setQuestionImage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                question_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "multipart/form-data": components["schemas"]["Body_assessments_setQuestionImage"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QuestionOut"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    "assessments:removeQuestionImage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                question_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["QuestionOut"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    "assessments:studioAssignment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                lesson_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StudioAssignment"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    "assessments:updateAssignment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                lesson_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AssignmentUpdate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StudioAssignment"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    "assessments:gradingQueue": {
+        parameters: {
+            query?: {
+                state?: components["schemas"]["QueueState"];
+            };
+            header?: never;
+            path: {
+                course_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["GradingQueue"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    "assessments:submissionReview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                submission_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubmissionReview"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    "assessments:gradeSubmission": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                submission_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SubmissionGradeIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubmissionReview"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    "assessments:releaseSubmission": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                submission_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubmissionReview"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    "assessments:attemptReview": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                attempt_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AttemptReview"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    "assessments:gradeAnswer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                attempt_id: string;
+                question_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AnswerGradeIn"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AttemptReview"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    "assessments:releaseAttempt": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                attempt_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AttemptReview"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    "assessments:releaseLesson": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                lesson_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Released"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    "assessments:gradebook": {
+        parameters: {
+            query?: {
+                /** @description Part of a name or email */
+                q?: string;
+                show?: components["schemas"]["GradebookFilter"];
+                lesson_id?: string | null;
+            };
+            header?: never;
+            path: {
+                course_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["Gradebook"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    "assessments:gradebookCsv": {
+        parameters: {
+            query?: {
+                q?: string;
+                show?: components["schemas"]["GradebookFilter"];
+                lesson_id?: string | null;
+            };
+            header?: never;
+            path: {
+                course_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "text/csv": string;
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    "assessments:quiz": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                lesson_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StudentQuiz"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    "assessments:startAttempt": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                lesson_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description The attempt already in progress */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AttemptOut"];
+                };
+            };
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AttemptOut"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    "assessments:attempt": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                attempt_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AttemptOut"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    "assessments:saveAnswer": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                attempt_id: string;
+                question_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AnswerSave"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SavedAnswer"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    "assessments:submitAttempt": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                attempt_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["AttemptSubmit"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["AttemptOut"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    "assessments:assignment": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                lesson_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["StudentAssignment"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    "assessments:uploadFile": {
+        parameters: {
+            query: {
+                lesson_id: string;
+                /** @description The file's name */
+                name: string;
+            };
+            header?: never;
+            path?: never;
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/octet-stream": string;
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubmissionFileOut"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    "assessments:downloadFile": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                file_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/octet-stream": unknown;
+                };
+            };
+            /** @description S3 */
+            307: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    "assessments:dropFile": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                file_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    "assessments:submit": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                lesson_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody: {
+            content: {
+                "application/json": components["schemas"]["SubmissionCreate"];
+            };
+        };
+        responses: {
+            /** @description Successful Response */
+            201: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["SubmissionOut"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    "assessments:myGrades": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                course_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["CourseGrades"];
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    "assessments:gradeSeen": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                lesson_id: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            204: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content?: never;
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
+            };
+        };
+    };
+    "assessments:questionImage": {
+        parameters: {
+            query?: never;
+            header?: never;
+            path: {
+                question_id: string;
+                name: string;
+            };
+            cookie?: never;
+        };
+        requestBody?: never;
+        responses: {
+            /** @description Successful Response */
+            200: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "image/webp": unknown;
+                };
+            };
+            /** @description Validation Error */
+            422: {
+                headers: {
+                    [name: string]: unknown;
+                };
+                content: {
+                    "application/json": components["schemas"]["HTTPValidationError"];
+                };
             };
         };
     };

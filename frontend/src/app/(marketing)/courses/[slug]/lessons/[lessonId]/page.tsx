@@ -34,5 +34,5 @@ export default async function LessonPage({ params }: LessonPageProps) {
   const [found, course, me] = await Promise.all([fetchLesson(slug, lessonId), fetchCourseLanding(slug), getCurrentUser()]);
   if (found.outcome === "missing") notFound();
   if (found.outcome === "locked") return <LessonLockedView slug={slug} lessonId={lessonId} course={course} signedIn={me !== null} />;
-  return <LessonPreviewView lesson={found.lesson} course={course} signedIn={me !== null} />;
+  return <LessonPreviewView lesson={found.lesson} course={course} signedIn={me !== null} timeZone={me?.timezone ?? "UTC"} />;
 }

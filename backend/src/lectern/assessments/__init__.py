@@ -1,0 +1,1 @@
+"""Quizzes, assignments and grading (docs/assessments.md)."""
