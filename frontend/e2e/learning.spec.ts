@@ -1,9 +1,10 @@
 import { readFileSync } from "node:fs";
 import { expect, test, type Locator, type Page, type TestInfo } from "@playwright/test";
 import { ADMIN, createVerifiedUser, signInByApi } from "./support/accounts";
+import { essayPdf, putInOrder } from "./support/assessments";
 
 // The demo's free course: three 12 s videos drawn by ffmpeg and transcoded by the real pipeline,
-// and three articles.
+// three articles, and a quiz and an assignment at the end.
 const COURSE = "smartphone-filmmaking-essentials";
 
 type Outline = { id: string; title: string; sections: { lessons: { id: string; title: string; kind: string }[] }[] };
@@ -142,7 +143,7 @@ test("a student enrols, watches with a skip, resumes from the dashboard, takes n
   await expect.poll(() => currentTime(again)).toBeGreaterThan(laterAt - 0.5);
   expect(await currentTime(again)).toBeLessThan(laterAt + 1.5);
 
-  // --- finish the course: every video to its end, every article read to its end ------------
+  // --- finish the course: every video to its end, every article read, the quiz, the work ----
   for (const video of videos) await watchToTheEnd(page, testInfo, course.id, video.id);
   for (const article of lessons.filter((lesson) => lesson.kind === "article")) {
     // An article completes once read to its end.
@@ -150,6 +151,33 @@ test("a student enrols, watches with a skip, resumes from the dashboard, takes n
     await page.getByTestId("read-to-end").scrollIntoViewIfNeeded();
     await expect(page.getByTestId("lesson-done-toggle")).toHaveAttribute("data-done", "true");
   }
+  // The course ends with the demo's quiz (passed) and its assignment (handed in).
+  const quiz = lessons.find((lesson) => lesson.kind === "quiz")!;
+  await page.goto(`/courses/${COURSE}/lessons/${quiz.id}`);
+  await page.getByTestId("quiz-panel").getByTestId("start-quiz").click();
+  const questions = page.getByTestId("quiz-attempt").getByTestId("quiz-question");
+  await expect(questions).toHaveCount(6);
+  await questions.nth(0).getByRole("radio", { name: "Press and hold on the subject to lock focus and exposure" }).check();
+  for (const steady of ["Elbows tucked against your body", "Using the 0.5x ultra-wide lens", "Walking heel to toe"]) {
+    await questions.nth(1).getByRole("checkbox", { name: steady }).check();
+  }
+  await questions.nth(2).getByRole("radio", { name: "False" }).check();
+  await questions.nth(3).getByRole("textbox").fill("Close-up");
+  await questions.nth(4).getByRole("textbox").fill("50");
+  await putInOrder(questions.nth(5), ["Wide shot", "Medium shot", "Close-up"]);
+  await expect(page.getByTestId("quiz-save-status")).toHaveText(/All answers saved/);
+  await page.getByTestId("quiz-attempt").getByTestId("hand-in").click();
+  await expect(page.getByTestId("quiz-result")).toBeVisible();
+  await expect.poll(async () => (await markOf(page, course.id, quiz.id)).completed).toBe(true);
+
+  const assignment = lessons.find((lesson) => lesson.kind === "assignment")!;
+  await page.goto(`/courses/${COURSE}/lessons/${assignment.id}`);
+  const work = page.getByTestId("assignment-panel");
+  await work.getByLabel("Files to hand in").setInputFiles({ name: "tea-sequence.pdf", mimeType: "application/pdf", buffer: essayPdf() });
+  await work.getByLabel("Text (Markdown works)").fill("Three stills attached; the window was on the left.");
+  await work.getByTestId("hand-in-assignment").click();
+  await expect(work.getByTestId("submission")).toHaveCount(1);
+
   await expect.poll(async () => (await progressOf(page, course.id)).percent, { timeout: 15_000 }).toBe(100);
   const code = (await progressOf(page, course.id)).certificate_code!;
   expect(code).toMatch(/^[0-9A-Z]{4}-[0-9A-Z]{4}-[0-9A-Z]{4}$/);

@@ -29,7 +29,9 @@ export function LearningDashboard({ initial }: LearningDashboardProps) {
   const newcomer = dashboard !== undefined && dashboard.courses.length === 0;
 
   return (
-    <div className="mx-auto grid max-w-6xl gap-10 px-4 py-8 sm:px-6 sm:py-10">
+    // One column that never grows past the screen (minmax(0, 1fr)): a long word or title
+    // inside wraps or truncates instead of widening the page on a phone.
+    <div className="mx-auto grid max-w-6xl grid-cols-1 gap-10 px-4 py-8 sm:px-6 sm:py-10">
       <header className="grid gap-1">
         <h1 className="font-display text-3xl font-semibold tracking-tight">My learning</h1>
         {dashboard && !newcomer && <p className="text-muted-foreground">{summary(dashboard)}</p>}
@@ -45,7 +47,7 @@ export function LearningDashboard({ initial }: LearningDashboardProps) {
         <>
           <NewGrades grades={query.data.new_grades} />
           <ContinueWatching items={query.data.continue_watching} />
-          <div className="grid gap-10 lg:grid-cols-[minmax(0,1fr)_20rem]">
+          <div className="grid grid-cols-1 gap-10 lg:grid-cols-[minmax(0,1fr)_20rem]">
             <MyCourses courses={query.data.courses} />
             <div className="grid content-start gap-6">
               <Deadlines deadlines={query.data.deadlines} timeZone={query.data.time_zone} />

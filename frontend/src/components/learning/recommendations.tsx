@@ -43,14 +43,15 @@ export function Recommendations({ initial, fetchedAt, title }: RecommendationsPr
           .
         </p>
       ) : (
-        <ul className="grid gap-4 sm:grid-cols-2 lg:grid-cols-3">
+        <ul className="grid grid-cols-1 gap-4 sm:grid-cols-2 lg:grid-cols-3">
           {query.data.map(({ course, reason }) => {
             const Icon = REASON_ICONS[reason.kind];
             return (
-              <li key={course.id} className="grid grid-rows-[auto_1fr] gap-2">
-                <p className="flex items-center gap-1.5 text-xs font-medium text-muted-foreground">
-                  <Icon className="size-3.5 shrink-0 text-primary" aria-hidden />
-                  <span className="truncate">{reason.text}</span>
+              <li key={course.id} className="grid min-w-0 grid-rows-[auto_1fr] gap-2">
+                <p className="flex items-start gap-1.5 text-xs font-medium text-muted-foreground">
+                  <Icon className="mt-px size-3.5 shrink-0 text-primary" aria-hidden />
+                  {/* A long course name wraps (two lines at most) rather than widening the page. */}
+                  <span className="line-clamp-2 min-w-0">{reason.text}</span>
                 </p>
                 <CourseCard course={course} />
               </li>
