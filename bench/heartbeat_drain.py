@@ -19,7 +19,7 @@ With --fill N it first puts N heartbeats in the queue itself, as the API's buffe
 them (lectern.progress.buffer.HeartbeatRecord, 15 s of server time apart per viewer, played
 ranges growing 15 s a beat), for the students enrolled in the course of SETUP_JSON (written
 by bench/heartbeat_setup.py): a backlog of any size in seconds, for the flusher's own rate
-with no load beside it (the bench then starts an API to drain it).
+with no load beside it (the bench's worker drains it).
 """
 
 from __future__ import annotations

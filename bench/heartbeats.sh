@@ -17,9 +17,11 @@
 #      c. the most the API sustains open loop with p99 under 50 ms: short fixed-rate runs at
 #         rising shares of its wrk maximum (BENCH_HB_FIND_SHARES), up to the first that misses;
 #      after each API run, bench/heartbeat_drain.py times the buffer draining into PostgreSQL.
+#      Throughout, a Celery worker with the scheduler (`lectern worker --beat`) writes the
+#      buffer, as in production with Redis: the API processes only answer.
 #   3. The flusher's own rate: BENCH_HB_BACKLOG heartbeats put straight into the buffer's queue
-#      (as the API's buffer keeps them), then one API with the default flusher and no load
-#      drains them, timed (bench/heartbeat_drain.py --fill).
+#      (as the API's buffer keeps them), drained by that worker with no load, timed
+#      (bench/heartbeat_drain.py --fill).
 # Results in bench/results/raw/heartbeats/; bench/heartbeat_report.py prints the table and
 # writes bench/results/heartbeats.json.
 #
@@ -176,6 +178,15 @@ for the maximum; $HB_RATE/s for ${HB_SECONDS} s after ${HB_WARMUP} s at the same
 $HB_CONNECTIONS keep-alive connections (bench/heartbeats.mjs) for the latency. Workers: $HB_WORKERS.
 EOF
 
+# The Celery worker with the scheduler writes the buffer into PostgreSQL, as in production (the
+# API processes don't, with Redis): one for the whole part, on its own SQLite broker file so no
+# other Celery worker on this machine sees its jobs.
+env LECTERN_REDIS_KEY_PREFIX="$HB_PREFIX" LECTERN_BROKER_URL="sqla+sqlite:///$HB_DIR/broker.sqlite3" \
+  setsid "$VENV/bin/lectern" worker --concurrency 2 --beat >"$WORK/hb-worker.log" 2>&1 &
+HB_WORKER_PID=$!
+PIDS+=("$HB_WORKER_PID")
+GROUPS_TO_KILL+=("$HB_WORKER_PID")
+
 for workers in $HB_WORKERS; do
   say "heartbeats, $workers worker(s): the API beside the bare acknowledger"
   HB_APP=(--factory lectern.app:create_app)
@@ -213,17 +224,11 @@ done
 
 say "heartbeats: the flusher alone, draining a backlog of $HB_BACKLOG heartbeats"
 # heartbeat_drain.py puts the backlog in the queue as the API's buffer would, starts its clock,
-# and times the drain from the first batch taken; meanwhile an API with the default flusher
-# and no load starts up.
+# and times the drain from the first batch taken by the worker's scheduled flush; no API runs.
 LECTERN_REDIS_KEY_PREFIX="$HB_PREFIX" "$PY" "$BENCH/heartbeat_drain.py" "$HB_RAW/hb_flusher_backlog.drain.json" \
-  --label hb_flusher_backlog --fill "$HB_BACKLOG" --manifest "$HB_RAW/setup.json" &
-DRAIN_PID=$!
-sleep 2 # the backlog is in before the flusher starts (a fill of 100,000 takes about a second)
-HB_APP=(--factory lectern.app:create_app)
-hb_server "api-flusher" 1
-FLUSHER_PID=$HB_PID
-wait "$DRAIN_PID" || die "the flusher did not drain the backlog"
-hb_stop "$FLUSHER_PID"
+  --label hb_flusher_backlog --fill "$HB_BACKLOG" --manifest "$HB_RAW/setup.json" \
+  || die "the flusher did not drain the backlog"
+hb_stop "$HB_WORKER_PID"
 
 say "heartbeats: results"
 "$PY" "$BENCH/heartbeat_report.py" "$HB_RAW" "$RESULTS/heartbeats.json"

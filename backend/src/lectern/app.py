@@ -60,7 +60,8 @@ def create_app(settings: Settings | None = None, *, configure_logs: bool = True)
         flusher = HeartbeatFlusher(app.state)
         flusher.start()
         yield
-        # Before the stores close: a graceful restart writes every buffered heartbeat.
+        # Before the stores close: a graceful restart writes the heartbeats it buffered itself
+        # (a shared buffer keeps them for the worker).
         await flusher.stop()
         await app.state.heartbeats.close()
         await app.state.cache.close()

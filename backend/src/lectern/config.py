@@ -168,9 +168,15 @@ class Settings(BaseSettings):
     heartbeat_flush_seconds: float = Field(
         1.0,
         ge=0,
-        description="How often each API process writes buffered player heartbeats to the "
-        "database, in one transaction per batch (0: no background flusher; a shutdown still "
-        "flushes).",
+        description="How often buffered player heartbeats are written to the database, in one "
+        "transaction per batch: by the worker's scheduler with Redis, else by each API process "
+        "(0: no background writes; an API process's shutdown still writes its own).",
+    )
+    heartbeat_flush_in_api: bool = Field(
+        False,
+        description="With Redis, also write buffered heartbeats from each API process. Off: the "
+        "worker does it, so the processes answering players never pause for a batch. Without "
+        "Redis each API process always writes its own (the buffer is in its memory).",
     )
     heartbeat_batch_size: int = Field(
         2000, ge=1, le=20_000, description="Heartbeats written per batch (one transaction)."

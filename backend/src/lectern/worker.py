@@ -7,6 +7,7 @@ from lectern.kit.logging import configure_logging
 from lectern.kit.queue import configure_queue
 from lectern.media import tasks as media_tasks
 from lectern.notifications import tasks as notification_tasks
+from lectern.progress import tasks as progress_tasks
 
 settings = get_settings()
 configure_logging(settings.log_level, as_json=settings.log_json)
@@ -22,4 +23,6 @@ REGISTERED = [
     commerce_tasks.sweep_payments.name,
     assessment_tasks.close_expired_attempts_task.name,
     assessment_tasks.drop_loose_files_task.name,
+    progress_tasks.flush_heartbeats_task.name,
+    progress_tasks.prune_written_batches_task.name,
 ]

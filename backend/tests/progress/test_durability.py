@@ -25,6 +25,7 @@ from lectern.progress.flusher import (
     prune_written_batches,
     write_batch,
 )
+from lectern.progress.tasks import flush_shared_buffer
 from tests.conftest import BACKEND, PUBLIC_URL, REDIS_URL
 from tests.fixtures.accounts import sign_in
 from tests.progress.conftest import Clock, LearningCourse, flush
@@ -202,3 +203,43 @@ async def test_heartbeats_for_a_lesson_deleted_meanwhile_are_dropped(
     row = await _row(db, course, kept)
     assert row is not None
     assert row.watched == [[0, 5]]
+
+
+@postgres_only
+async def test_with_redis_the_worker_writes_heartbeats_not_the_api(
+    app_instance: FastAPI,
+    db: AsyncSession,
+    settings: Settings,
+    course: LearningCourse,
+) -> None:
+    # The API process answering players leaves the shared buffer alone, even when it stops...
+    api = create_app(
+        settings.model_copy(update={"heartbeat_flush_seconds": 0.02}), configure_logs=False
+    )
+    shared = app_instance.state.heartbeats
+    assert isinstance(shared, RedisHeartbeatBuffer)
+    prefix = shared._queue.removesuffix("heartbeats:queue")
+    await api.state.heartbeats.close()
+    api.state.heartbeats = RedisHeartbeatBuffer(REDIS_URL, prefix)
+    api.state.sessionmaker = app_instance.state.sessionmaker
+    video = course.videos[0]
+    async with api.router.lifespan_context(api):
+        transport = httpx.ASGITransport(app=api)
+        async with httpx.AsyncClient(
+            transport=transport, base_url="http://testserver", headers={"Origin": PUBLIC_URL}
+        ) as viewer:
+            await sign_in(viewer, course.student.email)
+            response = await course.beat(video, 9, [[0, 9]], seconds=9, client=viewer)
+            assert response.status_code == 204
+        await asyncio.sleep(0.1)  # five of its flush intervals
+    assert await shared.waiting() == 1
+    assert await _row(db, course, video) is None
+
+    # ...and the worker's scheduled job writes it.
+    report = await flush_shared_buffer(
+        settings.model_copy(update={"redis_key_prefix": prefix}), app_instance.state.sessionmaker
+    )
+    assert (report.batches, report.records) == (1, 1)
+    row = await _row(db, course, video)
+    assert row is not None
+    assert (row.position_seconds, row.watched) == (9, [[0, 9]])

@@ -441,9 +441,11 @@ async def prune_written_batches(
 
 
 class HeartbeatFlusher:
-    """The API process's background flusher: every ``heartbeat_flush_seconds``, and once
-    more on shutdown. It reads the buffer and the sessionmaker from the app state at each
-    flush (tests swap both)."""
+    """An API process's background flusher, when the process writes heartbeats itself: always
+    for its own in-memory buffer, for the shared (Redis) one only with heartbeat_flush_in_api
+    (else the worker does, progress/tasks.py). Every ``heartbeat_flush_seconds``, and once more
+    on shutdown. It reads the buffer and the sessionmaker from the app state at each flush
+    (tests swap both)."""
 
     PRUNE_EVERY_SECONDS = 600.0
 
@@ -453,16 +455,24 @@ class HeartbeatFlusher:
         self._task: asyncio.Task[None] | None = None
         self._pruned_at = time.monotonic()
 
+    @property
+    def writes(self) -> bool:
+        buffer: HeartbeatBuffer = self._state.heartbeats
+        return not buffer.shared or bool(self._state.settings.heartbeat_flush_in_api)
+
     def start(self) -> None:
-        if self._state.settings.heartbeat_flush_seconds > 0 and self._task is None:
-            self._task = asyncio.create_task(self._run(), name="heartbeat-flusher")
+        if self.writes and self._state.settings.heartbeat_flush_seconds > 0:
+            self._task = self._task or asyncio.create_task(self._run(), name="heartbeat-flusher")
 
     async def stop(self) -> None:
-        """Stop the loop after its current flush, then write what is left."""
+        """Stop the loop after its current flush, then write what is left (unless the worker
+        writes heartbeats: a shared buffer keeps them for it)."""
         self._stopping.set()
         if self._task is not None:
             await self._task
             self._task = None
+        if not self.writes:
+            return
         buffer: HeartbeatBuffer = self._state.heartbeats
         # Nobody else takes from a process's own buffer: its pending batches are ours.
         await self.flush(recover_after=None if buffer.shared else 0.0)

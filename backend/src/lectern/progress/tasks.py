@@ -1,0 +1,90 @@
+"""Background jobs of the progress domain: writing buffered heartbeats (with Redis)."""
+
+from __future__ import annotations
+
+import anyio
+from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
+
+from lectern.config import Settings, get_settings
+from lectern.kit.db import create_engine, create_sessionmaker
+from lectern.kit.queue import celery_app
+from lectern.progress.buffer import RedisHeartbeatBuffer
+from lectern.progress.flusher import FlushReport, flush_heartbeats, prune_written_batches
+
+PRUNE_TASK = "progress.prune_written_batches"
+
+
+@celery_app.task(name="progress.flush_heartbeats", ignore_result=True)
+def flush_heartbeats_task() -> int:
+    """Write everything in the shared heartbeat buffer (and recover batches a dead flusher
+    took); the scheduler sends this every heartbeat_flush_seconds. Safe to run twice at once:
+    each batch is taken by one flusher and written exactly once."""
+    settings = get_settings()
+    if not settings.redis_url:
+        return 0  # the API processes hold (and write) their own buffers
+
+    async def run() -> int:
+        engine = create_engine(settings.effective_database_url, pool_size=1)
+        try:
+            return (await flush_shared_buffer(settings, create_sessionmaker(engine))).records
+        finally:
+            await engine.dispose()
+
+    return anyio.run(run)
+
+
+async def flush_shared_buffer(
+    settings: Settings, sessionmaker: async_sessionmaker[AsyncSession]
+) -> FlushReport:
+    """Empty the Redis heartbeat buffer of ``settings`` into the database."""
+    assert settings.redis_url is not None
+    buffer = RedisHeartbeatBuffer(settings.redis_url, settings.redis_key_prefix)
+    try:
+        return await flush_heartbeats(
+            buffer,
+            sessionmaker,
+            batch_size=settings.heartbeat_batch_size,
+            recover_after=settings.heartbeat_recover_after_seconds,
+        )
+    finally:
+        await buffer.close()
+
+
+@celery_app.task(name=PRUNE_TASK, ignore_result=True)
+def prune_written_batches_task() -> None:
+    """Forget written batch ids too old to come back."""
+    settings = get_settings()
+
+    async def run() -> None:
+        engine = create_engine(settings.effective_database_url, pool_size=1)
+        try:
+            await prune_written_batches(create_sessionmaker(engine))
+        finally:
+            await engine.dispose()
+
+    anyio.run(run)
+
+
+def _schedule() -> dict[str, dict[str, object]]:
+    settings = get_settings()
+    if not settings.redis_url:
+        return {}
+    every = settings.heartbeat_flush_seconds
+    if every <= 0:
+        return {}
+    return {
+        # A flush that waits behind busy workers is dropped rather than queued: the next one
+        # writes everything anyway.
+        "progress-flush-heartbeats": {
+            "task": "progress.flush_heartbeats",
+            "schedule": every,
+            "options": {"expires": max(5.0, 5 * every)},
+        },
+        "progress-prune-written-batches": {"task": PRUNE_TASK, "schedule": 600.0},
+    }
+
+
+celery_app.conf.beat_schedule = {
+    **(celery_app.conf.beat_schedule or {}),  # other domains' schedules stay
+    **_schedule(),
+}
