@@ -64,7 +64,9 @@ hb_server() {
   local name=$1 workers=$2 port
   shift 2
   port="$(free_port)"
-  local opts=("${UVICORN_OPTS[@]}")
+  # Long keep-alive, as behind a load balancer that pools connections: uvicorn's 5 s default
+  # closes an idle connection just as the client reuses it (ECONNRESET, not a server result).
+  local opts=("${UVICORN_OPTS[@]}" --timeout-keep-alive 75)
   for i in "${!opts[@]}"; do [[ "${opts[$i]}" == --workers ]] && opts[i + 1]=$workers; done
   env LECTERN_REDIS_KEY_PREFIX="$HB_PREFIX" "$@" setsid "$VENV/bin/uvicorn" "${HB_APP[@]}" --port "$port" "${opts[@]}" >"$WORK/hb-$name.log" 2>&1 &
   HB_PID=$!

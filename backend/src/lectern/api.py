@@ -24,6 +24,12 @@ from lectern.users.endpoints import admin_router as users_admin_router
 from lectern.users.endpoints import router as users_router
 
 api_router = APIRouter(prefix="/api")
+# A request is matched against the routes in this order, one by one: the paths every viewer
+# calls every few seconds (video segments, heartbeats) come first, so they don't pay for trying
+# the ~200 others (that was a third of a heartbeat's CPU). Their paths share no pattern with
+# the routes after them.
+api_router.include_router(media_router)
+api_router.include_router(progress_router)
 api_router.include_router(auth_router)
 api_router.include_router(users_router)
 api_router.include_router(users_admin_router)
@@ -34,10 +40,8 @@ api_router.include_router(audit_router)
 api_router.include_router(media_studio_router)
 api_router.include_router(uploads_router)
 api_router.include_router(lessons_router)
-api_router.include_router(media_router)
 api_router.include_router(learning_admin_router)
 api_router.include_router(learning_router)
-api_router.include_router(progress_router)
 api_router.include_router(notes_router)
 api_router.include_router(certificates_router)
 api_router.include_router(reviews_router)
