@@ -63,7 +63,7 @@ screenshots: setup build-web ## retake docs/screenshots/ (phone and desktop) in 
 	@bash scripts/ensure-chromium.sh
 	$(FRONTEND) LECTERN_SCREENSHOTS=1 npx playwright test screenshots.spec.ts
 
-bench: setup ## benchmarks beside their baselines (BENCH_ONLY=auth|catalog|video|upload|delivery|playback; docs/performance.md)
+bench: setup ## benchmarks beside their baselines (BENCH_ONLY=auth|catalog|video|upload|delivery|playback|heartbeats|dashboard; docs/performance.md)
 	@bash bench/run.sh
 
 migrate: setup ## apply database migrations (LECTERN_DATABASE_URL or SQLite in var/)

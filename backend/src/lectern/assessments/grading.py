@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import uuid
 from datetime import datetime
+from typing import Literal
 
 from lectern.assessments.access import team_course
 from lectern.assessments.attempts import answer_in
@@ -55,6 +56,38 @@ def student_ref(user: User) -> StudentRef:
     return StudentRef(id=user.id, display_name=user.display_name, email=user.email)
 
 
+_GRADE_STATE = {
+    QueueState.to_grade: GradeState.submitted,
+    QueueState.to_release: GradeState.graded,
+    QueueState.released: GradeState.released,
+}
+
+
+def _item(
+    row: Submission | QuizAttempt, state: GradeState, student: User, title: str
+) -> GradingItem:
+    """One line of the grading queue; `state` is that of the queue it stands in."""
+    kind: Literal["submission", "attempt"]
+    if isinstance(row, Submission):
+        kind, points, max_points = "submission", row.points, row.max_points
+    else:
+        kind, points, max_points = "attempt", row.score, row.max_score
+    assert row.submitted_at is not None
+    return GradingItem(
+        kind=kind,
+        id=row.id,
+        lesson_id=row.lesson_id,
+        lesson_title=title,
+        student=student_ref(student),
+        number=row.number,
+        submitted_at=row.submitted_at,
+        late=row.late,
+        state=state,
+        points=points,
+        max_points=max_points,
+    )
+
+
 class Grading:
     # --- the queue ------------------------------------------------------------------------
 
@@ -64,82 +97,34 @@ class Grading:
         """Submissions and attempts of the course by where their grading stands."""
         course = await team_course(ctx.session, actor, course_id)
         repository = AssessmentRepository(ctx.session)
-        found: dict[QueueState, list[tuple[str, Submission | QuizAttempt]]] = {
-            s: [] for s in QueueState
-        }
+        found: dict[QueueState, list[Submission | QuizAttempt]] = {s: [] for s in QueueState}
         for submission in await repository.latest_submissions_of_course(course.id):
             if submission.points is None:
-                found[QueueState.to_grade].append(("submission", submission))
+                found[QueueState.to_grade].append(submission)
             elif submission.released_at is None:
-                found[QueueState.to_release].append(("submission", submission))
+                found[QueueState.to_release].append(submission)
             else:
-                found[QueueState.released].append(("submission", submission))
+                found[QueueState.released].append(submission)
         attempts = await repository.closed_attempts_of_course(course.id)
         touched = await repository.manual_answer_counts([a.id for a in attempts])
         for attempt in attempts:
             if attempt.status == AttemptStatus.submitted:
-                found[QueueState.to_grade].append(("attempt", attempt))
+                found[QueueState.to_grade].append(attempt)
             elif attempt.released_at is None:
-                found[QueueState.to_release].append(("attempt", attempt))
+                found[QueueState.to_release].append(attempt)
             elif attempt.id in touched:
                 # Attempts graded by Lectern alone need nobody: only those a person graded.
-                found[QueueState.released].append(("attempt", attempt))
+                found[QueueState.released].append(attempt)
         chosen = found[state]
-        students = await repository.users({row.user_id for _, row in chosen})
-        titles = await repository.lesson_titles({row.lesson_id for _, row in chosen})
+        students = await repository.users({row.user_id for row in chosen})
+        titles = await repository.lesson_titles({row.lesson_id for row in chosen})
         items = [
-            self._item(kind, row, students[row.user_id], titles.get(row.lesson_id, ""))
-            for kind, row in chosen
+            _item(row, _GRADE_STATE[state], students[row.user_id], titles.get(row.lesson_id, ""))
+            for row in chosen
         ]
         items.sort(key=lambda item: item.submitted_at)
         return GradingQueue(
             state=state, counts={s.value: len(rows) for s, rows in found.items()}, items=items
-        )
-
-    def _item(
-        self, kind: str, row: Submission | QuizAttempt, student: User, title: str
-    ) -> GradingItem:
-        if isinstance(row, Submission):
-            state = (
-                GradeState.submitted
-                if row.points is None
-                else GradeState.graded
-                if row.released_at is None
-                else GradeState.released
-            )
-            return GradingItem(
-                kind="submission",
-                id=row.id,
-                lesson_id=row.lesson_id,
-                lesson_title=title,
-                student=student_ref(student),
-                number=row.number,
-                submitted_at=row.submitted_at,
-                late=row.late,
-                state=state,
-                points=row.points,
-                max_points=row.max_points,
-            )
-        state = (
-            GradeState.submitted
-            if row.status == AttemptStatus.submitted
-            else GradeState.graded
-            if row.released_at is None
-            else GradeState.released
-        )
-        assert row.submitted_at is not None
-        return GradingItem(
-            kind="attempt",
-            id=row.id,
-            lesson_id=row.lesson_id,
-            lesson_title=title,
-            student=student_ref(student),
-            number=row.number,
-            submitted_at=row.submitted_at,
-            late=row.late,
-            state=state,
-            points=row.score,
-            max_points=row.max_score,
         )
 
     # --- submissions ----------------------------------------------------------------------
