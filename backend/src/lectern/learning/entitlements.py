@@ -132,22 +132,32 @@ async def can_open_lesson(
     return await lesson_access(session, user, course, lesson) is not None
 
 
+async def lessons_for_access(
+    session: AsyncSession, lesson_ids: Iterable[uuid.UUID]
+) -> list[tuple[Lesson, Course]]:
+    """The lessons with their courses and just what `decide()` reads of them (the
+    co-instructors): two queries, for paths that need no more of the course (heartbeats,
+    posters)."""
+    wanted = list(set(lesson_ids))
+    if not wanted:
+        return []
+    rows = await session.execute(
+        select(Lesson, Course)
+        .join(Course, Course.id == Lesson.course_id)
+        .where(Lesson.id.in_(wanted))
+        .options(selectinload(Course.co_instructors))
+    )
+    return [(lesson, course) for lesson, course in rows.all()]
+
+
 async def lessons_open_to(
     session: AsyncSession, user: User | None, lesson_ids: Iterable[uuid.UUID]
 ) -> set[uuid.UUID]:
     """Which of ``lesson_ids`` the viewer may open: the same rule, three queries for any
     number of lessons."""
-    wanted = list(set(lesson_ids))
-    if not wanted:
+    rows = await lessons_for_access(session, lesson_ids)
+    if not rows:
         return set()
-    rows = (
-        await session.execute(
-            select(Lesson, Course)
-            .join(Course, Course.id == Lesson.course_id)
-            .where(Lesson.id.in_(wanted))
-            .options(selectinload(Course.co_instructors))
-        )
-    ).all()
     entitled = (
         await _entitled_course_ids(session, user, {course.id for _, course in rows})
         if user is not None

@@ -1,7 +1,8 @@
 """The heartbeat hot path: check, clamp, buffer. No database write here (see flusher.py).
 
 Thousands of viewers send one every ~15 s. The access answer for a (viewer, lesson) is
-cached for a few seconds, so a steady viewer costs a cache read and one buffer push.
+cached (LECTERN_HEARTBEAT_ACCESS_CACHE_SECONDS, five minutes), so a steady viewer costs a
+session and an access cache read and one buffer push, and no SQL.
 """
 
 from __future__ import annotations
@@ -11,9 +12,8 @@ import uuid
 from dataclasses import dataclass
 
 from lectern.auth.service import Viewer
-from lectern.errors import Conflict, Forbidden
-from lectern.learning.entitlements import lesson_access
-from lectern.learning.lessons import lesson_with_course
+from lectern.errors import Conflict, Forbidden, NotFound
+from lectern.learning.entitlements import lesson_access, lessons_for_access
 from lectern.media.videos import ready_video
 from lectern.models import LessonKind
 from lectern.progress import intervals
@@ -52,7 +52,10 @@ async def _watchable(ctx: ProgressContext, viewer: Viewer, lesson_id: uuid.UUID)
     cached = await ctx.cache.get(key) if ttl else None
     if cached is not None:
         return Watchable.load(cached)
-    lesson, course = await lesson_with_course(ctx.session, lesson_id)
+    rows = await lessons_for_access(ctx.session, [lesson_id])
+    if not rows:
+        raise NotFound("No such lesson.")
+    lesson, course = rows[0]
     if await lesson_access(ctx.session, await viewer.user(), course, lesson) is None:
         raise Forbidden("This lesson is for enrolled students.", code="lesson_locked")
     video = await ready_video(ctx.session, lesson.id) if lesson.kind == LessonKind.video else None
