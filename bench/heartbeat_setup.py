@@ -156,12 +156,14 @@ async def make(viewers: int, video_seconds: int) -> tuple[list[str], dict[str, o
                         "user_id": u,
                         "token_hash": token_hash(token),
                         "created_at": now,
-                        "last_seen_at": now,
+                        # Spread over the last touch interval, as on a live site: their
+                        # last-seen writes then come at a steady rate, not all at once.
+                        "last_seen_at": now - timedelta(seconds=i % 300),
                         "expires_at": now + timedelta(days=30),
                         "ip": "127.0.0.1",
                         "user_agent": "lectern-bench",
                     }
-                    for u, token in zip(user_ids, tokens, strict=True)
+                    for i, (u, token) in enumerate(zip(user_ids, tokens, strict=True))
                 ],
             )
             await _insert(
