@@ -46,7 +46,7 @@
 #   BENCH_HB_VIEWERS=10000  BENCH_HB_RATE=700  BENCH_HB_SECONDS=60  BENCH_HB_WARMUP=15
 #   BENCH_HB_CONNECTIONS=64 (fixed rate)  BENCH_HB_WRK_CONNECTIONS=$BENCH_CONNECTIONS  BENCH_HB_PRIME_CONNECTIONS=16
 #   BENCH_HB_WORKERS="1 <nproc>"  uvicorn workers of both servers, one round each
-#   BENCH_HB_FIND_SHARES="0.4 0.55 0.7 0.85 1.0"  BENCH_HB_FIND_SECONDS=20   the search for the
+#   BENCH_HB_FIND_SHARES="0.1 0.2 0.3 0.4 0.55 0.7 0.85 1.0"  BENCH_HB_FIND_SECONDS=20   the search for the
 #                                 most heartbeats/s with p99 under 50 ms (shares of wrk's maximum)
 #   BENCH_HB_BACKLOG=100000       heartbeats the flusher drains alone, with no load
 #   BENCH_DASHBOARD_COURSES=30  BENCH_DASHBOARD_CONNECTIONS=8   the dashboard student; wrk -c
