@@ -21,6 +21,7 @@ async function shoot(page: Page, name: string, project: string) {
 }
 
 test("screenshots of the main pages", async ({ page }, testInfo) => {
+  test.setTimeout(180_000);
   const project = testInfo.project.name;
 
   for (const [name, path] of [
@@ -91,6 +92,7 @@ test("screenshots of the main pages", async ({ page }, testInfo) => {
 });
 
 test("screenshots of a student's learning", async ({ page }, testInfo) => {
+  test.setTimeout(180_000);
   const project = testInfo.project.name;
   await signInByApi(page, testInfo, STUDENT);
 
