@@ -175,7 +175,7 @@ test("an instructor uploads a lecture, pauses and resumes it, captions it; an en
   // The pause lands anywhere from 0:07 on a busy machine (the video plays at 1.5x); the time
   // checks below hold it to where the student left.
   await expect(student.getByText(/Resumed at 0:\d\d/)).toBeVisible({ timeout: 20_000 });
-  await expect.poll(() => currentTime(player)).toBeGreaterThan(leftAt - 1.5);
+  await expect.poll(() => currentTime(player), { intervals: [50] }).toBeGreaterThan(leftAt - 1.5);
   expect(await currentTime(player)).toBeLessThan(leftAt + 1.5);
 
   // --- a student without access can't play it -----------------------------------------------
