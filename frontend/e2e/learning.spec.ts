@@ -136,6 +136,11 @@ test("a student enrols, watches with a skip, resumes from the dashboard, takes n
   await expect(bookmarks.getByRole("listitem")).toHaveCount(1);
   await expect(bookmarks.getByRole("button", { name: "Play from 0:05" })).toBeVisible();
 
+  // Back to the start first: the video plays on, and must not drift to the note's second by
+  // itself before the click has made it jump there.
+  await again.focus();
+  await page.keyboard.press("Home");
+  await expect.poll(() => currentTime(again)).toBeLessThan(0.5);
   await page.getByRole("tab", { name: "Notes" }).click();
   const later = notes.getByRole("listitem").nth(1).getByRole("button", { name: /^Play from / });
   const laterAt = Number(/0:(\d\d)/.exec((await later.getAttribute("aria-label")) ?? "")![1]);
