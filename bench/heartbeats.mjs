@@ -133,6 +133,8 @@ const total = Math.floor(totalMs / intervalMs);
 const measuredFrom = Math.ceil(warmupMs / intervalMs);
 
 const latencies = new Float64Array(total - measuredFrom);
+// Which request each recorded latency is of, for the per-second figures.
+const recordedK = new Uint32Array(total - measuredFrom);
 let recorded = 0;
 const lags = new Float64Array(total);
 const failures = { status: {}, socket: {} };
@@ -165,6 +167,7 @@ function send(k, due) {
           failed++;
           failures.status[res.statusCode] = (failures.status[res.statusCode] ?? 0) + 1;
         } else if (k >= measuredFrom) {
+          recordedK[recorded] = k;
           latencies[recorded++] = end - due;
           lastEnd = end;
         }
@@ -220,6 +223,16 @@ function percentile(sorted, pct) {
   return sorted[rank - 1];
 }
 const sorted = latencies.slice(0, recorded).sort();
+// p99 and max of each second of the measured window (by due time): a stall shows where it was.
+const bySecond = [];
+for (let i = 0; i < recorded - abandoned; i++) {
+  const second = Math.floor((recordedK[i] - measuredFrom) / args.rate);
+  (bySecond[second] ??= []).push(latencies[i]);
+}
+const perSecond = bySecond.map((values, second) => {
+  const ordered = Float64Array.from(values).sort();
+  return { second, p99: percentile(ordered, 99), max: ordered[ordered.length - 1] };
+});
 const answered = recorded - abandoned;
 const lagSorted = lags.slice(0, next).sort();
 const measuredSeconds = (measuredEnd - measuredStart) / 1000;
@@ -244,6 +257,7 @@ const result = {
     mean: sorted.length ? sorted.reduce((a, b) => a + b, 0) / sorted.length : Number.NaN,
   },
   sustained: unanswered === 0 && answered >= 0.99 * args.rate * args.duration,
+  per_second: perSecond,
   client_lag_ms: { p99: percentile(lagSorted, 99), max: lagSorted.length ? lagSorted[lagSorted.length - 1] : Number.NaN },
   client_cpu_seconds: (cpu.user + cpu.system) / 1e6,
   unanswered,

@@ -184,9 +184,10 @@ class Settings(BaseSettings):
     heartbeat_access_cache_seconds: int = Field(
         300,
         ge=0,
-        description="How long a viewer's access to a lesson is cached for heartbeats (0: "
-        "asked every time); revoked access stops being credited within this. Keep it well "
-        "above the 15 s between a player's heartbeats, or most of them read the database.",
+        description="How long a viewer's access to a lesson is cached for heartbeats (each "
+        "answer for a random half to all of it; 0: asked every time); revoked access stops "
+        "being credited within this. Keep it well above the 15 s between a player's "
+        "heartbeats, or most of them read the database.",
     )
     heartbeat_recover_after_seconds: float = Field(
         30.0,

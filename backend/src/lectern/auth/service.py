@@ -108,8 +108,43 @@ class AuthContext:
         return f"{self.settings.public_url.rstrip('/')}{path}?token={quote(token)}"
 
 
-def _session_cache_key(hash_: str) -> str:
+def session_cache_key(hash_: str) -> str:
+    """The cache key of a session, by its token's hash. Ending a session deletes it."""
     return f"session:{hash_}"
+
+
+@dataclass(frozen=True, slots=True)
+class CachedSession:
+    """A session as the cache keeps it between reads of ``user_sessions``."""
+
+    session_id: uuid.UUID
+    user_id: uuid.UUID
+    expires_at: datetime
+    last_seen: datetime
+
+    def dump(self) -> bytes:
+        entry = {"sid": str(self.session_id), "uid": str(self.user_id)}
+        entry["exp"] = self.expires_at.isoformat()
+        entry["seen"] = self.last_seen.isoformat()
+        return json.dumps(entry).encode()
+
+    @classmethod
+    def load(cls, raw: bytes) -> CachedSession:
+        entry = json.loads(raw)
+        return cls(
+            uuid.UUID(entry["sid"]),
+            uuid.UUID(entry["uid"]),
+            datetime.fromisoformat(entry["exp"]),
+            datetime.fromisoformat(entry["seen"]),
+        )
+
+    def state(self, now: datetime, settings: Settings) -> Literal["live", "ended", "touch"]:
+        """Live as it is; over (absolute or idle timeout); or live with last-seen due a write."""
+        if self.expires_at <= now or self.last_seen + settings.session_idle_timeout <= now:
+            return "ended"
+        if now - self.last_seen >= settings.session_touch_interval:
+            return "touch"
+        return "live"
 
 
 class AuthService:
@@ -292,7 +327,7 @@ class AuthService:
         announce_sessions_ended(ctx.jobs, user_id, [id_ for id_, _ in ended])
 
     async def _forget_cached(self, ctx: AuthContext, hashes: list[str]) -> None:
-        keys = [_session_cache_key(h) for h in hashes]
+        keys = [session_cache_key(h) for h in hashes]
 
         async def drop() -> None:
             await ctx.cache.delete(*keys)
@@ -340,34 +375,27 @@ class AuthService:
         """The (session id, user id) of a live session cookie, or None. A session asked about
         lately comes from the cache: no database read, unless last-seen is due a write."""
         hash_ = token_hash(token)
-        key = _session_cache_key(hash_)
+        key = session_cache_key(hash_)
         now = utcnow()
-        cached = await ctx.cache.get(key)
-        if cached is not None:
-            entry = json.loads(cached)
-            session_id = uuid.UUID(entry["sid"])
-            user_id = uuid.UUID(entry["uid"])
-            expires_at = datetime.fromisoformat(entry["exp"])
-            last_seen = datetime.fromisoformat(entry["seen"])
-        else:
+        raw = await ctx.cache.get(key)
+        found = CachedSession.load(raw) if raw is not None else None
+        if found is None:
             row = await ctx.sessions.by_token_hash(hash_)
             if row is None:
                 return None
-            session_id, user_id = row.id, row.user_id
-            expires_at, last_seen = row.expires_at, row.last_seen_at
-        if expires_at <= now or last_seen + ctx.settings.session_idle_timeout <= now:
+            found = CachedSession(row.id, row.user_id, row.expires_at, row.last_seen_at)
+        state = found.state(now, ctx.settings)
+        if state == "ended":
             await self._end_session_by_token(ctx, token)
             return None
-        if now - last_seen >= ctx.settings.session_touch_interval:
-            await ctx.sessions.touch(session_id, now)
-            last_seen = now
-            cached = None
-        if cached is None:
-            entry = {"sid": str(session_id), "uid": str(user_id), "exp": expires_at.isoformat()}
-            entry["seen"] = last_seen.isoformat()
+        if state == "touch":
+            await ctx.sessions.touch(found.session_id, now)
+            found = CachedSession(found.session_id, found.user_id, found.expires_at, now)
+            raw = None
+        if raw is None:
             ttl = int(ctx.settings.session_cache_ttl.total_seconds())
-            await ctx.cache.set(key, json.dumps(entry).encode(), ttl)
-        return session_id, user_id
+            await ctx.cache.set(key, found.dump(), ttl)
+        return found.session_id, found.user_id
 
     # --- passwords and email ------------------------------------------------------------
 

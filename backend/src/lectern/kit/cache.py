@@ -23,6 +23,7 @@ class Cache(Protocol):
 class RedisCache:
     def __init__(self, url: str, prefix: str) -> None:
         self.redis: Redis = Redis.from_url(url)
+        self.url = url
         self.prefix = prefix
 
     async def get(self, key: str) -> bytes | None:

@@ -20,6 +20,25 @@ access_log = logging.getLogger("lectern.access")
 _SAFE_REQUEST_ID = re.compile(r"^[A-Za-z0-9._-]{1,64}$")
 
 
+def request_id_of(incoming: str) -> str:
+    """The request's id: the caller's X-Request-ID when sane, else a new one."""
+    return incoming if _SAFE_REQUEST_ID.match(incoming) else uuid.uuid4().hex
+
+
+def log_request(scope: Scope, status: int, started: float, trusted_proxies: list[str]) -> None:
+    """The access log's line for a request answered with ``status``."""
+    access_log.info(
+        "request",
+        extra={
+            "method": scope["method"],
+            "path": scope["path"],
+            "status": status,
+            "duration_ms": round((time.perf_counter() - started) * 1000, 2),
+            "client_ip": client_ip(scope, trusted_proxies),
+        },
+    )
+
+
 class RequestContextMiddleware:
     """Gives each request an id (kept from X-Request-ID when sane), echoes it, logs the request."""
 
@@ -31,8 +50,7 @@ class RequestContextMiddleware:
         if scope["type"] != "http":
             await self.app(scope, receive, send)
             return
-        incoming = Headers(scope=scope).get("x-request-id", "")
-        request_id = incoming if _SAFE_REQUEST_ID.match(incoming) else uuid.uuid4().hex
+        request_id = request_id_of(Headers(scope=scope).get("x-request-id", ""))
         token = request_id_var.set(request_id)
         started = time.perf_counter()
         status = 500
@@ -47,34 +65,31 @@ class RequestContextMiddleware:
         try:
             await self.app(scope, receive, send_with_id)
         finally:
-            access_log.info(
-                "request",
-                extra={
-                    "method": scope["method"],
-                    "path": scope["path"],
-                    "status": status,
-                    "duration_ms": round((time.perf_counter() - started) * 1000, 2),
-                    "client_ip": client_ip(scope, self.trusted_proxies),
-                },
-            )
+            log_request(scope, status, started, self.trusted_proxies)
             request_id_var.reset(token)
+
+
+def security_headers(*, hsts: bool) -> list[tuple[bytes, bytes]]:
+    """The headers every response carries (an API response also carries ``API_CSP``)."""
+    headers = [
+        (b"x-content-type-options", b"nosniff"),
+        (b"referrer-policy", b"strict-origin-when-cross-origin"),
+        (b"x-frame-options", b"DENY"),
+        (b"cross-origin-opener-policy", b"same-origin"),
+    ]
+    if hsts:
+        headers.append((b"strict-transport-security", b"max-age=63072000; includeSubDomains"))
+    return headers
+
+
+# JSON needs no scripts or frames; the interactive docs page loads its own bundle.
+API_CSP = (b"content-security-policy", b"default-src 'none'; frame-ancestors 'none'")
 
 
 class SecurityHeadersMiddleware:
     def __init__(self, app: ASGIApp, *, hsts: bool) -> None:
         self.app = app
-        self.headers = [
-            (b"x-content-type-options", b"nosniff"),
-            (b"referrer-policy", b"strict-origin-when-cross-origin"),
-            (b"x-frame-options", b"DENY"),
-            (b"cross-origin-opener-policy", b"same-origin"),
-        ]
-        if hsts:
-            self.headers.append(
-                (b"strict-transport-security", b"max-age=63072000; includeSubDomains")
-            )
-        # JSON needs no scripts or frames; the interactive docs page loads its own bundle.
-        self.api_csp = (b"content-security-policy", b"default-src 'none'; frame-ancestors 'none'")
+        self.headers = security_headers(hsts=hsts)
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         if scope["type"] != "http":
@@ -87,7 +102,7 @@ class SecurityHeadersMiddleware:
                 headers = message.setdefault("headers", [])
                 headers.extend(self.headers)
                 if not is_docs:
-                    headers.append(self.api_csp)
+                    headers.append(API_CSP)
             await send(message)
 
         await self.app(scope, receive, send_with_headers)
@@ -158,7 +173,7 @@ class OriginCheckMiddleware:
         if headers.get("authorization", "").lower().startswith("bearer "):
             await self.app(scope, receive, send)
             return
-        origin = headers.get("origin") or _origin_of(headers.get("referer", ""))
+        origin = request_origin(headers.get("origin"), headers.get("referer"))
         if origin not in self.allowed:
             response = error_response(
                 403,
@@ -169,6 +184,11 @@ class OriginCheckMiddleware:
             await response(scope, receive, send)
             return
         await self.app(scope, receive, send)
+
+
+def request_origin(origin: str | None, referer: str | None) -> str:
+    """Where a request says it comes from: Origin, else the origin of Referer ("" if none)."""
+    return origin or _origin_of(referer or "")
 
 
 def _origin_of(url: str) -> str:

@@ -23,6 +23,7 @@ from typing import Any, Protocol
 from redis.asyncio import Redis
 
 from lectern.config import Settings
+from lectern.kit.cache import Cache, RedisCache
 
 # How long a viewer's latest position is kept beside the database's: well past a flush.
 POSITION_TTL_SECONDS = 600
@@ -123,6 +124,17 @@ redis.call('ZADD', KEYS[3], ARGV[2], ARGV[3])
 return items
 """
 
+# Queues a heartbeat (ARGV[1]) and keeps it as the viewer's latest position in the lesson
+# (ARGV[2] -> ARGV[3]) for ARGV[4] seconds; with a third key, only while that key exists
+# (returns 0 if it doesn't). One command, so one round trip.
+_PUSH = """
+if KEYS[3] and redis.call('EXISTS', KEYS[3]) == 0 then return 0 end
+redis.call('RPUSH', KEYS[1], ARGV[1])
+redis.call('HSET', KEYS[2], ARGV[2], ARGV[3])
+redis.call('EXPIRE', KEYS[2], ARGV[4])
+return 1
+"""
+
 # Claims pending batches taken before ARGV[1] by stamping them with ARGV[2], so two
 # flushers recovering at once rarely pick the same one (the database check makes it safe).
 _CLAIM_STALE = """
@@ -141,21 +153,38 @@ class RedisHeartbeatBuffer:
 
     def __init__(self, url: str, prefix: str, *, clock: Callable[[], float] = time.time) -> None:
         self.redis: Redis = Redis.from_url(url)
+        self.url = url
+        self.prefix = prefix
         self.clock = clock
         self._queue = f"{prefix}heartbeats:queue"
         self._pending = f"{prefix}heartbeats:pending"
         self._batch_prefix = f"{prefix}heartbeats:batch:"
         self._position_prefix = f"{prefix}heartbeats:positions:"
+        self._push = self.redis.register_script(_PUSH)
         self._take = self.redis.register_script(_TAKE)
         self._claim_stale = self.redis.register_script(_CLAIM_STALE)
 
     async def push(self, record: HeartbeatRecord) -> None:
-        positions = self._position_prefix + record.user_id.hex
-        async with self.redis.pipeline(transaction=False) as pipe:
-            pipe.rpush(self._queue, record.dump())
-            pipe.hset(positions, record.lesson_id.hex, repr(record.position))
-            pipe.expire(positions, POSITION_TTL_SECONDS)
-            await pipe.execute()
+        await self._push(keys=self._push_keys(record), args=self._push_args(record))
+
+    def shares(self, cache: Cache) -> bool:
+        """Whether ``cache`` keeps its keys in this buffer's Redis, under the same prefix."""
+        return isinstance(cache, RedisCache) and (cache.url, cache.prefix) == (
+            self.url,
+            self.prefix,
+        )
+
+    async def push_while_cached(self, record: HeartbeatRecord, cache_key: str) -> bool:
+        """``push``, only if the cache this buffer ``shares`` still holds ``cache_key``
+        (checked and pushed in one step); False if it doesn't, and nothing is queued."""
+        keys = [*self._push_keys(record), self.prefix + cache_key]
+        return bool(await self._push(keys=keys, args=self._push_args(record)))
+
+    def _push_keys(self, record: HeartbeatRecord) -> list[str]:
+        return [self._queue, self._position_prefix + record.user_id.hex]
+
+    def _push_args(self, record: HeartbeatRecord) -> list[bytes | str | int]:
+        return [record.dump(), record.lesson_id.hex, repr(record.position), POSITION_TTL_SECONDS]
 
     async def positions(self, user_id: uuid.UUID) -> dict[uuid.UUID, float]:
         found = await self.redis.hgetall(self._position_prefix + user_id.hex)

@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import asyncio
+import os
+
 import anyio
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
@@ -14,23 +17,45 @@ from lectern.progress.flusher import FlushReport, flush_heartbeats, prune_writte
 PRUNE_TASK = "progress.prune_written_batches"
 
 
+class _FlushRuntime:
+    """What a worker process keeps between its flushes: an event loop, and on it the engine
+    and the buffer's Redis client. The flush runs every second; a fresh engine each time
+    would connect to the database and compile every statement again, each second."""
+
+    def __init__(self, settings: Settings) -> None:
+        assert settings.redis_url is not None
+        self.pid = os.getpid()
+        self.loop = asyncio.new_event_loop()
+        self.engine = create_engine(settings.effective_database_url, pool_size=1)
+        self.sessionmaker = create_sessionmaker(self.engine)
+        self.buffer = RedisHeartbeatBuffer(settings.redis_url, settings.redis_key_prefix)
+
+    def flush(self, settings: Settings) -> FlushReport:
+        return self.loop.run_until_complete(
+            flush_heartbeats(
+                self.buffer,
+                self.sessionmaker,
+                batch_size=settings.heartbeat_batch_size,
+                recover_after=settings.heartbeat_recover_after_seconds,
+            )
+        )
+
+
+_runtime: _FlushRuntime | None = None
+
+
 @celery_app.task(name="progress.flush_heartbeats", ignore_result=True)
 def flush_heartbeats_task() -> int:
     """Write everything in the shared heartbeat buffer (and recover batches a dead flusher
     took); the scheduler sends this every heartbeat_flush_seconds. Safe to run twice at once:
     each batch is taken by one flusher and written exactly once."""
+    global _runtime
     settings = get_settings()
     if not settings.redis_url:
         return 0  # the API processes hold (and write) their own buffers
-
-    async def run() -> int:
-        engine = create_engine(settings.effective_database_url, pool_size=1)
-        try:
-            return (await flush_shared_buffer(settings, create_sessionmaker(engine))).records
-        finally:
-            await engine.dispose()
-
-    return anyio.run(run)
+    if _runtime is None or _runtime.pid != os.getpid():  # first run in this (forked) process
+        _runtime = _FlushRuntime(settings)
+    return _runtime.flush(settings).records
 
 
 async def flush_shared_buffer(

@@ -1,0 +1,132 @@
+"""A steady viewer's heartbeats are answered in front of FastAPI (progress/fast_path.py):
+the same answer, the same headers and the same credit as the full path, and none of its
+rules lost: signing out, a foreign origin, a malformed body and a store that fails."""
+
+from __future__ import annotations
+
+import pytest
+from fastapi import FastAPI
+
+from lectern.progress.buffer import HeartbeatBuffer
+from tests.progress.conftest import Clock, LearningCourse, flush
+
+SAME_EVERY_TIME = (
+    "content-security-policy",
+    "x-content-type-options",
+    "referrer-policy",
+    "x-frame-options",
+    "cross-origin-opener-policy",
+)
+
+
+async def _pushes(buffer: HeartbeatBuffer) -> int:
+    return await buffer.waiting()
+
+
+@pytest.mark.sqlite
+async def test_a_steady_heartbeat_gets_the_full_paths_answer_and_credit(
+    app_instance: FastAPI, course: LearningCourse, clock: Clock
+) -> None:
+    video = course.videos[0]
+    first = await course.beat(video, 0)  # the full path: reads the session and access
+    assert first.status_code == 204, first.text
+    clock.advance(15)
+    steady = await course.viewer.post(
+        f"/api/lessons/{video}/heartbeat",
+        json={"position_seconds": 15, "played": [[0, 15]], "seconds": 15},
+        headers={"X-Request-ID": "beat-42"},
+    )
+    assert steady.status_code == 204, steady.text
+    assert steady.content == b""
+    assert steady.headers["x-request-id"] == "beat-42"
+    for name in SAME_EVERY_TIME:
+        assert steady.headers[name] == first.headers[name], name
+    # A request id of our own when the caller's is not sane.
+    clock.advance(15)
+    odd = await course.viewer.post(
+        f"/api/lessons/{video}/heartbeat",
+        json={"position_seconds": 30, "played": [[0, 30]], "seconds": 15},
+        headers={"X-Request-ID": "not sane!"},
+    )
+    assert odd.status_code == 204
+    assert odd.headers["x-request-id"] != "not sane!"
+    assert len(odd.headers["x-request-id"]) == 32
+
+    await flush(app_instance)
+    lesson = await course.lesson(video)
+    assert (lesson["position_seconds"], lesson["watched_percent"]) == (30, 30)
+
+
+@pytest.mark.sqlite
+async def test_signing_out_stops_the_next_heartbeat(course: LearningCourse, clock: Clock) -> None:
+    video = course.videos[0]
+    for second in (0, 15, 30):  # the process now knows the session well
+        assert (await course.beat(video, second, [[0, second]])).status_code == 204
+        clock.advance(15)
+    cookie = course.viewer.cookies["lectern_session"]
+    assert (await course.viewer.post("/api/auth/sign-out")).status_code == 204
+
+    course.viewer.cookies.set("lectern_session", cookie)  # a copy of the old cookie
+    response = await course.beat(video, 45, [[0, 45]], seconds=15)
+    assert response.status_code == 401, response.text
+    assert response.json()["code"] == "unauthenticated"
+
+
+@pytest.mark.sqlite
+async def test_the_csrf_and_body_rules_hold_for_a_steady_viewer(
+    app_instance: FastAPI, course: LearningCourse, clock: Clock
+) -> None:
+    video = course.videos[0]
+    assert (await course.beat(video, 0)).status_code == 204
+    clock.advance(15)
+    before = await _pushes(app_instance.state.heartbeats)
+
+    foreign = await course.viewer.post(
+        f"/api/lessons/{video}/heartbeat",
+        json={"position_seconds": 15, "played": [[0, 15]], "seconds": 15},
+        headers={"Origin": "https://evil.example"},
+    )
+    assert foreign.status_code == 403
+    assert foreign.json()["code"] == "csrf_failed"
+
+    bad = await course.viewer.post(
+        f"/api/lessons/{video}/heartbeat",
+        json={"position_seconds": -1, "played": [[0, 15]], "seconds": 15},
+    )
+    assert bad.status_code == 422
+    assert bad.json()["code"] == "invalid_request"
+
+    not_json = await course.viewer.post(
+        f"/api/lessons/{video}/heartbeat",
+        content=b"position_seconds=15",
+        headers={"Content-Type": "application/x-www-form-urlencoded"},
+    )
+    assert not_json.status_code == 422
+
+    # The article is not a video: the full path's 409, not a silent 204.
+    article = await course.beat(course.article, 15, [[0, 15]], seconds=15)
+    assert article.status_code == 409
+    assert article.json()["code"] == "not_a_video"
+
+    assert await _pushes(app_instance.state.heartbeats) == before
+
+
+async def test_a_failing_store_on_the_fast_path_leaves_the_beat_to_the_full_path(
+    app_instance: FastAPI, course: LearningCourse, clock: Clock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    video = course.videos[0]
+    assert (await course.beat(video, 0)).status_code == 204
+    clock.advance(15)
+    assert (await course.beat(video, 15, [[0, 15]], seconds=15)).status_code == 204
+    clock.advance(15)
+
+    async def broken(*args: object, **kwargs: object) -> bool:
+        raise ConnectionError("Redis went away for a moment")
+
+    monkeypatch.setattr(app_instance.state.heartbeats, "push_while_cached", broken)
+    response = await course.beat(video, 30, [[0, 30]], seconds=15)
+    assert response.status_code == 204, response.text
+
+    await flush(app_instance)
+    lesson = await course.lesson(video)
+    assert (lesson["position_seconds"], lesson["watched_percent"]) == (30, 30)
