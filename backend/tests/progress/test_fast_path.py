@@ -4,10 +4,19 @@ rules lost: signing out, a foreign origin, a malformed body and a store that fai
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 import pytest
 from fastapi import FastAPI
+from sqlalchemy import delete, select
+from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
 
+from lectern.auth import service as auth_service_module
+from lectern.models import UserSession
+from lectern.models.base import utcnow
+from lectern.progress import fast_path
 from lectern.progress.buffer import HeartbeatBuffer
+from tests.fixtures.statements import statements
 from tests.progress.conftest import Clock, LearningCourse, flush
 
 SAME_EVERY_TIME = (
@@ -130,3 +139,47 @@ async def test_a_failing_store_on_the_fast_path_leaves_the_beat_to_the_full_path
     await flush(app_instance)
     lesson = await course.lesson(video)
     assert (lesson["position_seconds"], lesson["watched_percent"]) == (30, 30)
+
+
+async def test_a_session_due_its_last_seen_write_gets_it_on_the_fast_path(
+    db: AsyncSession,
+    engine: AsyncEngine,
+    course: LearningCourse,
+    clock: Clock,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    video = course.videos[0]
+    for second in (0, 15):
+        assert (await course.beat(video, second, [[0, second]])).status_code == 204
+        clock.advance(15)
+    later = utcnow() + timedelta(minutes=6)  # past the touch interval (5 minutes)
+    monkeypatch.setattr(fast_path, "utcnow", lambda: later)
+
+    with statements(engine) as seen:
+        response = await course.beat(video, 30, [[0, 30]], seconds=15)
+    assert response.status_code == 204, response.text
+    # Last-seen, and nothing read (the test's savepoint around it aside).
+    assert [s.split()[0] for s in seen if not s.startswith(("SAVEPOINT", "RELEASE"))] == ["UPDATE"]
+    last_seen = await db.scalar(
+        select(UserSession.last_seen_at).where(UserSession.user_id == course.student.id)
+    )
+    assert last_seen == later
+
+
+async def test_a_session_ended_elsewhere_is_not_touched_back_to_life(
+    db: AsyncSession, course: LearningCourse, clock: Clock, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    video = course.videos[0]
+    for second in (0, 15):
+        assert (await course.beat(video, second, [[0, second]])).status_code == 204
+        clock.advance(15)
+    # The row is gone (ended by another process) while a cached entry still says it is live.
+    await db.execute(delete(UserSession).where(UserSession.user_id == course.student.id))
+    later = utcnow() + timedelta(minutes=6)
+    monkeypatch.setattr(fast_path, "utcnow", lambda: later)
+    monkeypatch.setattr(auth_service_module, "utcnow", lambda: later)
+
+    response = await course.beat(video, 30, [[0, 30]], seconds=15)
+    assert response.status_code == 401, response.text
+    again = await course.beat(video, 30, [[0, 30]], seconds=15)
+    assert again.status_code == 401

@@ -60,10 +60,12 @@ class SessionRepository(RepositoryBase[UserSession]):
         await self.session.execute(delete(UserSession).where(condition))
         return ended
 
-    async def touch(self, session_id: uuid.UUID, at: datetime) -> None:
-        await self.session.execute(
+    async def touch(self, session_id: uuid.UUID, at: datetime) -> bool:
+        """Write the session's last-seen time; False if the session is gone."""
+        result = await self.session.execute(
             update(UserSession).where(UserSession.id == session_id).values(last_seen_at=at)
         )
+        return bool(getattr(result, "rowcount", 0))
 
 
 class ApiTokenRepository(RepositoryBase[ApiToken]):

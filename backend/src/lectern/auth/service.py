@@ -389,7 +389,9 @@ class AuthService:
             await self._end_session_by_token(ctx, token)
             return None
         if state == "touch":
-            await ctx.sessions.touch(found.session_id, now)
+            if not await ctx.sessions.touch(found.session_id, now):  # ended meanwhile
+                await self._forget_cached(ctx, [hash_])
+                return None
             found = CachedSession(found.session_id, found.user_id, found.expires_at, now)
             raw = None
         if raw is None:
