@@ -183,3 +183,16 @@ async def test_a_session_ended_elsewhere_is_not_touched_back_to_life(
     assert response.status_code == 401, response.text
     again = await course.beat(video, 30, [[0, 30]], seconds=15)
     assert again.status_code == 401
+
+
+async def test_a_playback_grant_spares_the_heartbeats_their_access_check(
+    engine: AsyncEngine, course: LearningCourse
+) -> None:
+    # The player asks for a new grant halfway through each one's life: a viewer who keeps
+    # watching never has a heartbeat that checks access, not even the first.
+    video = course.videos[0]
+    assert (await course.viewer.post(f"/api/lessons/{video}/playback")).status_code == 200
+    with statements(engine) as seen:
+        response = await course.beat(video, 0)
+    assert response.status_code == 204, response.text
+    assert [s for s in seen if not s.startswith(("SAVEPOINT", "RELEASE"))] == []

@@ -25,6 +25,7 @@ from lectern.media.schemas import (
     VideoOut,
 )
 from lectern.models import IN_FLIGHT, LessonCaption, LessonKind, User, VideoAsset, VideoStatus
+from lectern.progress.access_cache import remember_granted_access
 from lectern.progress.buffer import HeartbeatBuffer
 from lectern.progress.positions import resume_position
 
@@ -229,6 +230,10 @@ class VideoService:
         key = ctx.settings.signing_key()
         lifetime = ctx.settings.media_grant_seconds
         grant = signing.issue(key, video.id, lesson.id, lifetime)
+        if viewer is not None:
+            await remember_granted_access(
+                ctx.cache, ctx.settings, viewer.id, lesson.id, course.id, video.duration_seconds
+            )
         captions = await captions_of(ctx.session, lesson.id)
         return PlaybackGrant(
             video_id=video.id,

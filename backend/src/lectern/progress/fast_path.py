@@ -57,8 +57,9 @@ from lectern.kit.middleware import (
 from lectern.kit.security import token_hash
 from lectern.models import LessonKind
 from lectern.models.base import utcnow
+from lectern.progress.access_cache import Watchable, cached_watchable
 from lectern.progress.buffer import HeartbeatBuffer, HeartbeatRecord, RedisHeartbeatBuffer
-from lectern.progress.heartbeats import Watchable, cached_watchable, heartbeat_record
+from lectern.progress.heartbeats import heartbeat_record
 from lectern.progress.schemas import Heartbeat
 
 log = logging.getLogger("lectern.progress")

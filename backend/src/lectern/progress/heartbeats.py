@@ -8,45 +8,20 @@ this module's endpoint path takes the others (the first, and one after each cach
 
 from __future__ import annotations
 
-import json
 import random
 import time
 import uuid
-from dataclasses import dataclass
 
 from lectern.auth.service import Viewer
 from lectern.errors import Conflict, Forbidden, NotFound
-from lectern.kit.cache import Cache
 from lectern.learning.entitlements import lesson_access, lessons_for_access
 from lectern.media.videos import ready_video
 from lectern.models import LessonKind
 from lectern.progress import intervals
+from lectern.progress.access_cache import Watchable, cached_watchable, remember_access
 from lectern.progress.buffer import HeartbeatRecord
 from lectern.progress.context import ProgressContext
 from lectern.progress.schemas import Heartbeat
-
-
-@dataclass(frozen=True, slots=True)
-class Watchable:
-    """What the heartbeat path needs to know about a lesson the viewer may open."""
-
-    course_id: uuid.UUID
-    kind: LessonKind
-    duration: float | None  # the ready video's length; None without a ready video
-    expires_at: float  # until when (epoch seconds) the access answer may be used
-
-    def dump(self) -> bytes:
-        data = {"c": self.course_id.hex, "k": self.kind, "d": self.duration, "x": self.expires_at}
-        return json.dumps(data).encode()
-
-    @classmethod
-    def load(cls, raw: bytes) -> Watchable:
-        data = json.loads(raw)
-        return cls(uuid.UUID(data["c"]), LessonKind(data["k"]), data["d"], data.get("x", 0.0))
-
-
-def _access_key(user_id: uuid.UUID, lesson_id: uuid.UUID) -> str:
-    return f"progress:access:{user_id.hex}:{lesson_id.hex}"
 
 
 async def _watchable(ctx: ProgressContext, viewer: Viewer, lesson_id: uuid.UUID) -> Watchable:
@@ -70,7 +45,7 @@ async def _watchable(ctx: ProgressContext, viewer: Viewer, lesson_id: uuid.UUID)
     duration = video.duration_seconds if video else None
     found = Watchable(course.id, lesson.kind, duration, time.time() + keep)
     if ttl:
-        await ctx.cache.set(_access_key(viewer.id, lesson_id), found.dump(), max(1, round(keep)))
+        await remember_access(ctx.cache, viewer.id, lesson_id, found)
     return found
 
 
@@ -94,14 +69,6 @@ def heartbeat_record(
         duration=duration,
         received_at=now,
     )
-
-
-async def cached_watchable(
-    cache: Cache, user_id: uuid.UUID, lesson_id: uuid.UUID
-) -> Watchable | None:
-    """The lesson as a recent heartbeat of this viewer found it, if the cache still has it."""
-    cached = await cache.get(_access_key(user_id, lesson_id))
-    return Watchable.load(cached) if cached is not None else None
 
 
 async def receive_heartbeat(
