@@ -35,7 +35,6 @@ import re
 import time
 import uuid
 from datetime import datetime
-from typing import Any, TypeVar
 
 from pydantic import ValidationError
 from starlette.requests import cookie_parser
@@ -57,7 +56,7 @@ from lectern.kit.middleware import (
 from lectern.kit.security import token_hash
 from lectern.models import LessonKind
 from lectern.models.base import utcnow
-from lectern.progress.access_cache import Watchable, cached_watchable
+from lectern.progress.access_cache import Watchable, access_key
 from lectern.progress.buffer import HeartbeatBuffer, HeartbeatRecord, RedisHeartbeatBuffer
 from lectern.progress.heartbeats import heartbeat_record
 from lectern.progress.schemas import Heartbeat
@@ -68,15 +67,17 @@ _PATH = re.compile(r"^/api/lessons/([0-9A-Fa-f-]{32,36})/heartbeat$")
 MAX_BODY_BYTES = 32 * 1024
 # Entries each memo holds before it starts over (some 300 bytes each).
 MEMO_SIZE = 100_000
-_V = TypeVar("_V")
 
 
 class HeartbeatFastPath:
     def __init__(self, app: ASGIApp, memo_size: int = MEMO_SIZE) -> None:
         self.app = app
         self.memo_size = memo_size
-        self._sessions: dict[str, CachedSession] = {}  # token hash -> entry as last read
-        self._access: dict[tuple[uuid.UUID, uuid.UUID], Watchable] = {}
+        # Cache key -> the entry as last read, kept as the bytes the cache holds: strings and
+        # bytes are outside the garbage collector's sight, so 100,000 viewers' entries don't
+        # make every full collection (a pause of the whole process) walk them.
+        self._sessions: dict[str, bytes] = {}
+        self._access: dict[str, bytes] = {}
         self._headers: list[tuple[bytes, bytes]] | None = None
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
@@ -134,29 +135,41 @@ class HeartbeatFastPath:
         except (ValueError, ValidationError):
             return False
         key = session_cache_key(token_hash(cookie))
-        session = self._sessions.get(key)
-        confirmed = session is None  # read now: no need to ask again at the push
-        if session is None:
+        raw = self._sessions.get(key)
+        confirmed = raw is None  # read now: no need to ask again at the push
+        if raw is None:
             raw = await cache.get(key)
             if raw is None:
                 return False
-            session = self._remember(self._sessions, key, CachedSession.load(raw))
+            self._remember(self._sessions, key, raw)
+        session = CachedSession.load(raw)
         now = utcnow()
+        if not confirmed and session.state(now, settings) != "live":
+            # Another process may have written last-seen since: ask the cache again first.
+            self._sessions.pop(key, None)
+            raw = await cache.get(key)
+            if raw is None:
+                return False
+            self._remember(self._sessions, key, raw)
+            session, confirmed = CachedSession.load(raw), True
         match session.state(now, settings):
             case "ended":
                 self._sessions.pop(key, None)
                 return False
             case "touch":
-                session = await self._touch(scope, settings, key, session, now)
-                if session is None:
+                touched = await self._touch(scope, settings, key, session, now)
+                if touched is None:
                     return False
-                confirmed = True
-        target = self._access.get((session.user_id, lesson_id))
+                session, confirmed = touched, True
+        target_key = access_key(session.user_id, lesson_id)
+        found = self._access.get(target_key)
+        target = Watchable.load(found) if found is not None else None
         if target is None or target.expires_at <= time.time():
-            target = await cached_watchable(cache, session.user_id, lesson_id)
-            if target is None:
+            found = await cache.get(target_key)
+            if found is None:
                 return False
-            self._remember(self._access, (session.user_id, lesson_id), target)
+            target = Watchable.load(found)
+            self._remember(self._access, target_key, found)
         if target.kind != LessonKind.video or target.duration is None:
             return False
         record = heartbeat_record(session.user_id, lesson_id, target, beat, buffer.clock())
@@ -180,14 +193,15 @@ class HeartbeatFastPath:
             await db.commit()
         touched = CachedSession(session.session_id, session.user_id, session.expires_at, now)
         cache: Cache = state.cache
-        await cache.set(key, touched.dump(), int(settings.session_cache_ttl.total_seconds()))
-        return self._remember(self._sessions, key, touched)
+        entry = touched.dump()
+        await cache.set(key, entry, int(settings.session_cache_ttl.total_seconds()))
+        self._remember(self._sessions, key, entry)
+        return touched
 
-    def _remember(self, memo: dict[Any, _V], key: object, value: _V) -> _V:
+    def _remember(self, memo: dict[str, bytes], key: str, value: bytes) -> None:
         if len(memo) >= self.memo_size:
             memo.clear()
         memo[key] = value
-        return value
 
 
 async def _push(
