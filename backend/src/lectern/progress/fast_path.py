@@ -10,7 +10,8 @@ route, solving the dependency tree, the request's unit of work, three Redis roun
 - the request comes from our own origin (Origin, else Referer: the CSRF rule of
   ``OriginCheckMiddleware``) and carries no bearer token;
 - the body is JSON of at most ``MAX_BODY_BYTES`` (Content-Length) and a valid ``Heartbeat``;
-- the session cookie's session is cached, live and due no last-seen write;
+- the session cookie's session is cached and live (a last-seen write that is due, it does
+  itself with one ``UPDATE``: ``_touch``);
 - the viewer's access to that lesson, a video lesson with a ready video, is cached.
 
 Its 204 carries what the middleware would add (X-Request-ID, the security headers) and is
@@ -21,7 +22,8 @@ build the record with ``heartbeat_record``, so what is credited is the same.
 
 Round trips are what a heartbeat costs (a loopback send is most of a Redis command's price),
 so the layer also remembers what it read: a session entry (by token hash) and an access
-answer (for as long as the shared cache would keep it). A remembered session still has to be
+answer (for as long as the shared cache would keep it), as the bytes the cache holds, which
+the garbage collector never walks. A remembered session still has to be
 in the shared cache at the moment of the push: with Redis, the push checks it in the same
 command (``push_while_cached``); signing out, or any other end of the session, deletes it,
 so the next heartbeat takes the full path and gets its 401. A steady viewer's heartbeat is
