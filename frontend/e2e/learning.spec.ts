@@ -1,6 +1,7 @@
 import { readFileSync } from "node:fs";
 import { expect, test, type Locator, type Page, type TestInfo } from "@playwright/test";
 import { ADMIN, createVerifiedUser, signInByApi } from "./support/accounts";
+import { currentTime, landedAt } from "./support/player";
 import { essayPdf, putInOrder } from "./support/assessments";
 
 // The demo's free course: three 12 s videos drawn by ffmpeg and transcoded by the real pipeline,
@@ -10,10 +11,6 @@ const COURSE = "smartphone-filmmaking-essentials";
 type Outline = { id: string; title: string; sections: { lessons: { id: string; title: string; kind: string }[] }[] };
 type LessonMark = { lesson_id: string; completed: boolean; watched_percent: number; position_seconds: number };
 type Progress = { percent: number; completed_at: string | null; certificate_code: string | null; lessons: LessonMark[] };
-
-async function currentTime(player: Locator): Promise<number> {
-  return player.locator("video").evaluate((video: HTMLVideoElement) => video.currentTime);
-}
 
 async function progressOf(page: Page, courseId: string): Promise<Progress> {
   const response = await page.request.get(`/api/courses/${courseId}/progress`);
@@ -103,8 +100,7 @@ test("a student enrols, watches with a skip, resumes from the dashboard, takes n
   await resume.click();
   await expect(page).toHaveURL(new RegExp(`/lessons/${first.id}\\?t=${Math.floor(leftAt)}`));
   const again = await openPlayer(page);
-  await expect.poll(() => currentTime(again), { intervals: [50] }).toBeGreaterThan(Math.floor(leftAt) - 0.5);
-  expect(await currentTime(again)).toBeLessThan(leftAt + 1);
+  expect(await landedAt(again, Math.floor(leftAt) - 0.5)).toBeLessThan(leftAt + 1);
 
   // --- two notes and a bookmark from the player's keys, then jump to a note ------------------
   await again.focus();
@@ -145,10 +141,8 @@ test("a student enrols, watches with a skip, resumes from the dashboard, takes n
   const later = notes.getByRole("listitem").nth(1).getByRole("button", { name: /^Play from / });
   const laterAt = Number(/0:(\d\d)/.exec((await later.getAttribute("aria-label")) ?? "")![1]);
   await later.click();
-  // It plays on from there: read the time as soon as it has jumped (short poll intervals), or a
-  // slow machine's poll back-off lets it run past the window.
-  await expect.poll(() => currentTime(again), { intervals: [50] }).toBeGreaterThan(laterAt - 0.5);
-  expect(await currentTime(again)).toBeLessThan(laterAt + 1.5);
+  // It plays on from there: the first reading past the note is where it landed.
+  expect(await landedAt(again, laterAt - 0.5)).toBeLessThan(laterAt + 1.5);
 
   // --- finish the course: every video to its end, every article read, the quiz, the work ----
   for (const video of videos) await watchToTheEnd(page, testInfo, course.id, video.id);

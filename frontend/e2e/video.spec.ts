@@ -4,6 +4,7 @@ import { join } from "node:path";
 import { fileURLToPath } from "node:url";
 import { expect, test, type APIRequestContext, type Browser, type Locator, type Page, type TestInfo } from "@playwright/test";
 import { ADMIN, INSTRUCTOR, createVerifiedUser, signInByApi } from "./support/accounts";
+import { currentTime, landedAt } from "./support/player";
 
 const BACKEND = fileURLToPath(new URL("../../backend", import.meta.url));
 
@@ -72,10 +73,6 @@ async function signedInPage(browser: Browser, testInfo: TestInfo, who: { email: 
 
 async function progressOf(bar: Locator): Promise<number> {
   return Number((await bar.getAttribute("aria-valuenow")) ?? "0");
-}
-
-async function currentTime(player: Locator): Promise<number> {
-  return player.locator("video").evaluate((video: HTMLVideoElement) => video.currentTime);
 }
 
 test("an instructor uploads a lecture, pauses and resumes it, captions it; an enrolled student watches and resumes", async ({ browser }, testInfo) => {
@@ -175,8 +172,7 @@ test("an instructor uploads a lecture, pauses and resumes it, captions it; an en
   // The pause lands anywhere from 0:07 on a busy machine (the video plays at 1.5x); the time
   // checks below hold it to where the student left.
   await expect(student.getByText(/Resumed at 0:\d\d/)).toBeVisible({ timeout: 20_000 });
-  await expect.poll(() => currentTime(player), { intervals: [50] }).toBeGreaterThan(leftAt - 1.5);
-  expect(await currentTime(player)).toBeLessThan(leftAt + 1.5);
+  expect(await landedAt(player, leftAt - 1.5)).toBeLessThan(leftAt + 1.5);
 
   // --- a student without access can't play it -----------------------------------------------
   const stranger = await signedInPage(browser, testInfo, outsider);
