@@ -46,6 +46,7 @@ from lectern.auth.dependencies import SESSION_COOKIE
 from lectern.auth.repository import SessionRepository
 from lectern.auth.service import CachedSession, session_cache_key
 from lectern.config import Settings
+from lectern.errors import Conflict
 from lectern.kit.cache import Cache
 from lectern.kit.middleware import (
     API_CSP,
@@ -56,7 +57,6 @@ from lectern.kit.middleware import (
     security_headers,
 )
 from lectern.kit.security import token_hash
-from lectern.models import LessonKind
 from lectern.models.base import utcnow
 from lectern.progress.access_cache import Watchable, access_key
 from lectern.progress.buffer import HeartbeatBuffer, HeartbeatRecord, RedisHeartbeatBuffer
@@ -172,9 +172,10 @@ class HeartbeatFastPath:
                 return False
             target = Watchable.load(found)
             self._remember(self._access, target_key, found)
-        if target.kind != LessonKind.video or target.duration is None:
+        try:
+            record = heartbeat_record(session.user_id, lesson_id, target, beat, buffer.clock())
+        except Conflict:  # not a video lesson, or no ready video: the endpoint's 409
             return False
-        record = heartbeat_record(session.user_id, lesson_id, target, beat, buffer.clock())
         if await _push(buffer, cache, record, None if confirmed else key):
             return True
         self._sessions.pop(key, None)  # ended since it was read
