@@ -100,7 +100,10 @@ test("a student enrols, watches with a skip, resumes from the dashboard, takes n
   await resume.click();
   await expect(page).toHaveURL(new RegExp(`/lessons/${first.id}\\?t=${Math.floor(leftAt)}`));
   const again = await openPlayer(page);
-  expect(await landedAt(again, Math.floor(leftAt) - 0.5)).toBeLessThan(leftAt + 1);
+  // A link starts at most 3 s before the end, so there is something left to play
+  // (player/linked-start.ts): a busy machine's late pause past 0:10 resumes at 0:09.
+  const resumeAt = Math.min(Math.floor(leftAt), 12 - 3);
+  expect(await landedAt(again, resumeAt - 0.5)).toBeLessThan(leftAt + 1);
 
   // --- two notes and a bookmark from the player's keys, then jump to a note ------------------
   await again.focus();
