@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import asyncio
 import os
+import threading
 
 import anyio
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
@@ -18,9 +19,11 @@ PRUNE_TASK = "progress.prune_written_batches"
 
 
 class _FlushRuntime:
-    """What a worker process keeps between its flushes: an event loop, and on it the engine
+    """What a worker thread keeps between its flushes: an event loop, and on it the engine
     and the buffer's Redis client. The flush runs every second; a fresh engine each time
-    would connect to the database and compile every statement again, each second."""
+    would connect to the database and compile every statement again, each second. One per
+    thread: the worker's pool runs tasks in threads, and two flushes may run at once (each
+    on its own loop)."""
 
     def __init__(self, settings: Settings) -> None:
         assert settings.redis_url is not None
@@ -41,7 +44,7 @@ class _FlushRuntime:
         )
 
 
-_runtime: _FlushRuntime | None = None
+_runtimes = threading.local()
 
 
 @celery_app.task(name="progress.flush_heartbeats", ignore_result=True)
@@ -49,13 +52,13 @@ def flush_heartbeats_task() -> int:
     """Write everything in the shared heartbeat buffer (and recover batches a dead flusher
     took); the scheduler sends this every heartbeat_flush_seconds. Safe to run twice at once:
     each batch is taken by one flusher and written exactly once."""
-    global _runtime
     settings = get_settings()
     if not settings.redis_url:
         return 0  # the API processes hold (and write) their own buffers
-    if _runtime is None or _runtime.pid != os.getpid():  # first run in this (forked) process
-        _runtime = _FlushRuntime(settings)
-    return _runtime.flush(settings).records
+    runtime: _FlushRuntime | None = getattr(_runtimes, "runtime", None)
+    if runtime is None or runtime.pid != os.getpid():  # first run in this thread (or fork)
+        runtime = _runtimes.runtime = _FlushRuntime(settings)
+    return runtime.flush(settings).records
 
 
 async def flush_shared_buffer(
