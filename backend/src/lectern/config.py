@@ -86,7 +86,10 @@ class Settings(BaseSettings):
         description="How often last-seen is written; between writes a session costs no DB write.",
     )
     session_cache_ttl: timedelta = Field(
-        timedelta(minutes=5), description="How long a session lookup is cached."
+        timedelta(minutes=15),
+        description="How long a session lookup is cached (ending a session drops it at once). "
+        "Keep it longer than the touch interval: each last-seen write caches the session "
+        "again, so a session in use stays cached.",
     )
     email_verification_ttl: timedelta = Field(
         timedelta(hours=48), description="How long a verify-email or change-email link works."

@@ -4,7 +4,11 @@ rules lost: signing out, a foreign origin, a malformed body and a store that fai
 
 from __future__ import annotations
 
+import asyncio
+import time
+import uuid
 from datetime import timedelta
+from typing import Any
 
 import pytest
 from fastapi import FastAPI
@@ -12,10 +16,12 @@ from sqlalchemy import delete, select
 from sqlalchemy.ext.asyncio import AsyncEngine, AsyncSession
 
 from lectern.auth import service as auth_service_module
-from lectern.models import UserSession
+from lectern.kit.cache import MemoryCache
+from lectern.models import Enrollment, UserSession
 from lectern.models.base import utcnow
-from lectern.progress import fast_path
-from lectern.progress.buffer import HeartbeatBuffer
+from lectern.progress import fast_path, heartbeats
+from lectern.progress.access_cache import Watchable, access_key, cached_watchable, remember_access
+from lectern.progress.buffer import HeartbeatBuffer, MemoryHeartbeatBuffer
 from tests.fixtures.statements import statements
 from tests.progress.conftest import Clock, LearningCourse, flush
 
@@ -141,7 +147,8 @@ async def test_a_failing_store_on_the_fast_path_leaves_the_beat_to_the_full_path
     assert (lesson["position_seconds"], lesson["watched_percent"]) == (30, 30)
 
 
-async def test_a_session_due_its_last_seen_write_gets_it_on_the_fast_path(
+async def test_a_session_due_its_last_seen_write_gets_it_queued_with_the_heartbeat(
+    app_instance: FastAPI,
     db: AsyncSession,
     engine: AsyncEngine,
     course: LearningCourse,
@@ -157,17 +164,30 @@ async def test_a_session_due_its_last_seen_write_gets_it_on_the_fast_path(
 
     with statements(engine) as seen:
         response = await course.beat(video, 30, [[0, 30]], seconds=15)
-    assert response.status_code == 204, response.text
-    # Last-seen, and nothing read (the test's savepoint around it aside).
-    assert [s.split()[0] for s in seen if not s.startswith(("SAVEPOINT", "RELEASE"))] == ["UPDATE"]
+        clock.advance(15)
+        again = await course.beat(video, 45, [[0, 45]], seconds=15)
+    assert (response.status_code, again.status_code) == (204, 204), response.text
+    # The request touches no database: the write waits with the heartbeat, once.
+    assert [s for s in seen if not s.startswith(("SAVEPOINT", "RELEASE"))] == []
+
+    report = await flush(app_instance)
+    assert report.touches == 1
     last_seen = await db.scalar(
         select(UserSession.last_seen_at).where(UserSession.user_id == course.student.id)
     )
     assert last_seen == later
+    # The full path reads the new time from the cache too: no second write is due.
+    monkeypatch.setattr(auth_service_module, "utcnow", lambda: later)
+    assert (await course.viewer.get("/api/me")).status_code == 200
+    assert (await flush(app_instance)).touches == 0
 
 
 async def test_a_session_ended_elsewhere_is_not_touched_back_to_life(
-    db: AsyncSession, course: LearningCourse, clock: Clock, monkeypatch: pytest.MonkeyPatch
+    app_instance: FastAPI,
+    db: AsyncSession,
+    course: LearningCourse,
+    clock: Clock,
+    monkeypatch: pytest.MonkeyPatch,
 ) -> None:
     video = course.videos[0]
     for second in (0, 15):
@@ -179,10 +199,46 @@ async def test_a_session_ended_elsewhere_is_not_touched_back_to_life(
     monkeypatch.setattr(fast_path, "utcnow", lambda: later)
     monkeypatch.setattr(auth_service_module, "utcnow", lambda: later)
 
-    response = await course.beat(video, 30, [[0, 30]], seconds=15)
-    assert response.status_code == 401, response.text
-    again = await course.beat(video, 30, [[0, 30]], seconds=15)
-    assert again.status_code == 401
+    # The heartbeat that queues the touch is taken; the flusher finds no session to touch,
+    # writes nothing back, and drops the cached entry, so the next heartbeat is refused.
+    assert (await course.beat(video, 30, [[0, 30]], seconds=15)).status_code == 204
+    assert (await flush(app_instance)).touches == 0
+    assert (
+        await db.scalar(select(UserSession.id).where(UserSession.user_id == course.student.id))
+        is None
+    )
+    clock.advance(15)
+    again = await course.beat(video, 45, [[0, 45]], seconds=15)
+    assert again.status_code == 401, again.text
+
+
+@pytest.mark.sqlite
+async def test_without_redis_the_full_path_writes_a_due_last_seen(
+    app_instance: FastAPI,
+    db: AsyncSession,
+    course: LearningCourse,
+    clock: Clock,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    # The embedded stores (what the SQLite run has anyway).
+    state = app_instance.state
+    shared = state.cache, state.heartbeats
+    state.cache, state.heartbeats = MemoryCache(), MemoryHeartbeatBuffer(clock=clock)
+    try:
+        video = course.videos[0]
+        for second in (0, 15):
+            assert (await course.beat(video, second, [[0, second]])).status_code == 204
+            clock.advance(15)
+        later = utcnow() + timedelta(minutes=6)
+        monkeypatch.setattr(fast_path, "utcnow", lambda: later)
+        monkeypatch.setattr(auth_service_module, "utcnow", lambda: later)
+        assert (await course.beat(video, 30, [[0, 30]], seconds=15)).status_code == 204
+    finally:
+        state.cache, state.heartbeats = shared
+    last_seen = await db.scalar(
+        select(UserSession.last_seen_at).where(UserSession.user_id == course.student.id)
+    )
+    assert last_seen == later
 
 
 async def test_a_playback_grant_spares_the_heartbeats_their_access_check(
@@ -196,3 +252,85 @@ async def test_a_playback_grant_spares_the_heartbeats_their_access_check(
         response = await course.beat(video, 0)
     assert response.status_code == 204, response.text
     assert [s for s in seen if not s.startswith(("SAVEPOINT", "RELEASE"))] == []
+
+
+async def _renewals(app: FastAPI) -> None:
+    """Wait for the access renewals the fast path started in the background."""
+    layer = app.middleware_stack
+    assert isinstance(layer, fast_path.HeartbeatFastPath)
+    await layer.settled()
+
+
+async def _answer_expiring_in(app: FastAPI, user_id: uuid.UUID, video: str, seconds: float) -> None:
+    """Make a viewer's cached access answer one that runs out in ``seconds``."""
+    key = access_key(user_id, uuid.UUID(video))
+    cached = await app.state.cache.get(key)
+    assert cached is not None
+    found = Watchable.load(cached)
+    short = Watchable(found.course_id, found.kind, found.duration, time.time() + seconds)
+    await remember_access(app.state.cache, user_id, uuid.UUID(video), short)
+
+
+@pytest.mark.sqlite
+async def test_an_access_answer_about_to_expire_is_renewed_behind_the_heartbeat(
+    app_instance: FastAPI,
+    engine: AsyncEngine,
+    course: LearningCourse,
+    clock: Clock,
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    video = course.videos[0]
+    assert (await course.beat(video, 0)).status_code == 204  # the full path caches access
+    await _answer_expiring_in(app_instance, course.student.id, video, 20)  # the last minute
+    clock.advance(15)
+    # The renewal waits until the heartbeat has its answer.
+    answered = asyncio.Event()
+    renew = heartbeats.renew_watchables
+
+    async def after_the_answer(*args: Any) -> dict[Any, Watchable]:
+        await answered.wait()
+        return await renew(*args)
+
+    monkeypatch.setattr(fast_path, "renew_watchables", after_the_answer)
+
+    with statements(engine) as seen:
+        response = await course.beat(video, 15, [[0, 15]], seconds=15)
+        asked = [s for s in seen if not s.startswith(("SAVEPOINT", "RELEASE"))]
+    assert response.status_code == 204
+    assert asked == []  # the heartbeat did not wait for the database
+    answered.set()
+    await _renewals(app_instance)
+    renewed = await cached_watchable(app_instance.state.cache, course.student.id, uuid.UUID(video))
+    assert renewed is not None
+    # Half to all of the five minutes again (less the time this test took).
+    assert renewed.expires_at - time.time() > 140
+
+
+async def test_access_lost_meanwhile_ends_at_the_renewal(
+    app_instance: FastAPI, db: AsyncSession, course: LearningCourse, clock: Clock
+) -> None:
+    video = course.videos[0]
+    teacher_id = uuid.UUID((await course.teacher.get("/api/me")).json()["id"])
+    for viewer in (course.viewer, course.teacher):
+        assert (await course.beat(video, 0, client=viewer)).status_code == 204
+    await db.execute(delete(Enrollment).where(Enrollment.user_id == course.student.id))
+    for user_id in (course.student.id, teacher_id):
+        await _answer_expiring_in(app_instance, user_id, video, 20)
+    clock.advance(15)
+
+    # The answers in hand still hold for these heartbeats; the renewal of both (one batch)
+    # finds the student no longer enrolled, and the teacher still the course's...
+    for viewer in (course.viewer, course.teacher):
+        assert (await course.beat(video, 15, [[0, 15]], 15, client=viewer)).status_code == 204
+    await _renewals(app_instance)
+    cache = app_instance.state.cache
+    assert await cached_watchable(cache, course.student.id, uuid.UUID(video)) is None
+    kept = await cached_watchable(cache, teacher_id, uuid.UUID(video))
+    assert kept is not None
+    assert kept.expires_at - time.time() > 140
+    # ...so the student's next heartbeat goes to the full path, which says why.
+    clock.advance(15)
+    refused = await course.beat(video, 30, [[0, 30]], seconds=15)
+    assert refused.status_code == 403
+    assert refused.json()["code"] == "lesson_locked"
+    assert (await course.beat(video, 30, [[0, 30]], 15, client=course.teacher)).status_code == 204

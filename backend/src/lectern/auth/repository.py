@@ -3,8 +3,9 @@ from __future__ import annotations
 import uuid
 from collections.abc import Sequence
 from datetime import datetime
+from typing import cast
 
-from sqlalchemy import delete, select, update
+from sqlalchemy import Table, bindparam, delete, select, update
 from sqlalchemy.orm import joinedload
 from sqlalchemy.sql import Select
 
@@ -66,6 +67,31 @@ class SessionRepository(RepositoryBase[UserSession]):
             update(UserSession).where(UserSession.id == session_id).values(last_seen_at=at)
         )
         return bool(getattr(result, "rowcount", 0))
+
+    async def touch_many(self, touches: dict[uuid.UUID, datetime]) -> set[uuid.UUID]:
+        """Write many sessions' last-seen times (no time goes back); the ids of those found
+        (the rest are gone: ended since)."""
+        found: set[uuid.UUID] = set()
+        ids = sorted(touches)
+        for start in range(0, len(ids), 1000):
+            chunk = ids[start : start + 1000]
+            rows = await self.session.scalars(
+                select(UserSession.id).where(UserSession.id.in_(chunk))
+            )
+            found.update(rows)
+        if not found:
+            return found
+        table = cast(Table, UserSession.__table__)
+        statement = (
+            update(table)
+            .where(table.c.id == bindparam("b_id"), table.c.last_seen_at < bindparam("b_at"))
+            .values(last_seen_at=bindparam("b_at"))
+        )
+        # In id order: two writers never wait on each other's rows in opposite orders.
+        await self.session.execute(
+            statement, [{"b_id": id_, "b_at": touches[id_]} for id_ in ids if id_ in found]
+        )
+        return found
 
 
 class ApiTokenRepository(RepositoryBase[ApiToken]):

@@ -42,6 +42,18 @@ async def ready_video(session: AsyncSession, lesson_id: uuid.UUID) -> VideoAsset
     )
 
 
+async def ready_durations(
+    session: AsyncSession, lesson_ids: Iterable[uuid.UUID]
+) -> dict[uuid.UUID, float | None]:
+    """The length of each lesson's ready video, for the lessons that have one."""
+    found = await session.execute(
+        select(VideoAsset.lesson_id, VideoAsset.duration_seconds).where(
+            VideoAsset.lesson_id.in_(set(lesson_ids)), VideoAsset.status == VideoStatus.ready
+        )
+    )
+    return dict(found.all())
+
+
 # The still the transcode writes beside every stream (media/ffmpeg.py, TranscodeResult).
 POSTER = "poster.jpg"
 

@@ -3,6 +3,11 @@
 Redis when configured (every API process pushes into one list; any process's flusher takes
 batches out), an in-process deque otherwise (the embedded default runs one API process).
 
+With Redis, sessions' last-seen writes ride along (``SessionTouch``): a heartbeat that finds
+its session due a last-seen write queues the write beside the heartbeat, and the flusher
+writes the queued ones in one statement, so a viewer's request never waits on the database
+for it.
+
 A batch taken out is not gone: it stays under its own key, registered with the time it was
 taken, until the flusher acknowledges it after its transaction committed. A flusher that dies
 in between leaves the batch pending; after a while another flusher (or the same one after a
@@ -18,6 +23,7 @@ import uuid
 from collections import deque
 from collections.abc import Callable
 from dataclasses import dataclass
+from datetime import UTC, datetime
 from typing import Any, Protocol
 
 from redis.asyncio import Redis
@@ -70,6 +76,22 @@ class HeartbeatRecord:
             duration=float(data["d"]),
             received_at=float(data["t"]),
         )
+
+
+@dataclass(frozen=True, slots=True)
+class SessionTouch:
+    """A session's last-seen write, due (every LECTERN_SESSION_TOUCH_INTERVAL) and queued
+    with a heartbeat: ``entry`` is the session's cache entry with the new time, cached again
+    for ``ttl`` seconds when the heartbeat is queued."""
+
+    session_id: uuid.UUID
+    at: datetime
+    entry: bytes
+    ttl: int
+
+
+# A queued last-seen write: when, and the session's cache key (prefixed, as Redis has it).
+QueuedTouch = tuple[datetime, str]
 
 
 @dataclass(frozen=True, slots=True)
@@ -135,6 +157,27 @@ redis.call('EXPIRE', KEYS[2], ARGV[4])
 return 1
 """
 
+# push_while_cached's script when the session is due a last-seen write (KEYS[3] its cache
+# key): also caches the session again with the new time (ARGV[5] for ARGV[6] seconds) and
+# queues the write (KEYS[4]: session id ARGV[7] -> ARGV[8], "<epoch seconds> <KEYS[3]>"), only
+# while KEYS[3] exists, so an ended session is neither cached nor written again.
+_PUSH_TOUCHING = """
+if redis.call('EXISTS', KEYS[3]) == 0 then return 0 end
+redis.call('RPUSH', KEYS[1], ARGV[1])
+redis.call('HSET', KEYS[2], ARGV[2], ARGV[3])
+redis.call('EXPIRE', KEYS[2], ARGV[4])
+redis.call('SET', KEYS[3], ARGV[5], 'EX', ARGV[6])
+redis.call('HSET', KEYS[4], ARGV[7], ARGV[8])
+return 1
+"""
+
+# Takes every queued last-seen write at once.
+_TAKE_TOUCHES = """
+local touches = redis.call('HGETALL', KEYS[1])
+if #touches > 0 then redis.call('DEL', KEYS[1]) end
+return touches
+"""
+
 # Claims pending batches taken before ARGV[1] by stamping them with ARGV[2], so two
 # flushers recovering at once rarely pick the same one (the database check makes it safe).
 _CLAIM_STALE = """
@@ -160,7 +203,10 @@ class RedisHeartbeatBuffer:
         self._pending = f"{prefix}heartbeats:pending"
         self._batch_prefix = f"{prefix}heartbeats:batch:"
         self._position_prefix = f"{prefix}heartbeats:positions:"
+        self._touches = f"{prefix}heartbeats:touches"
         self._push = self.redis.register_script(_PUSH)
+        self._push_touching = self.redis.register_script(_PUSH_TOUCHING)
+        self._take_touches = self.redis.register_script(_TAKE_TOUCHES)
         self._take = self.redis.register_script(_TAKE)
         self._claim_stale = self.redis.register_script(_CLAIM_STALE)
 
@@ -174,11 +220,21 @@ class RedisHeartbeatBuffer:
             self.prefix,
         )
 
-    async def push_while_cached(self, record: HeartbeatRecord, cache_key: str) -> bool:
-        """``push``, only if the cache this buffer ``shares`` still holds ``cache_key``
-        (checked and pushed in one step); False if it doesn't, and nothing is queued."""
+    async def push_while_cached(
+        self, record: HeartbeatRecord, cache_key: str, touch: SessionTouch | None = None
+    ) -> bool:
+        """``push``, only if the cache this buffer ``shares`` still holds ``cache_key`` (a
+        session's entry), checked and pushed in one step; with ``touch``, that entry is
+        replaced by ``touch.entry`` and the session's last-seen write queued in the same
+        step. False if the key is gone, and nothing is queued or cached."""
         keys = [*self._push_keys(record), self.prefix + cache_key]
-        return bool(await self._push(keys=keys, args=self._push_args(record)))
+        args = self._push_args(record)
+        if touch is None:
+            return bool(await self._push(keys=keys, args=args))
+        keys.append(self._touches)
+        queued = f"{touch.at.timestamp()!r} {keys[2]}"
+        args += [touch.entry, touch.ttl, touch.session_id.hex, queued]
+        return bool(await self._push_touching(keys=keys, args=args))
 
     def _push_keys(self, record: HeartbeatRecord) -> list[str]:
         return [self._queue, self._position_prefix + record.user_id.hex]
@@ -220,6 +276,24 @@ class RedisHeartbeatBuffer:
             pipe.delete(self._batch_prefix + batch_id)
             pipe.zrem(self._pending, batch_id)
             await pipe.execute()
+
+    async def take_touches(self) -> dict[uuid.UUID, QueuedTouch]:
+        """The last-seen writes ``push_while_cached`` queued (each session's latest), taken
+        out of the queue."""
+        found = await self._take_touches(keys=[self._touches])
+        touches: dict[uuid.UUID, QueuedTouch] = {}
+        for session_id, value in zip(found[::2], found[1::2], strict=True):
+            at, cache_key = _text(value).split(" ", 1)
+            touches[uuid.UUID(_text(session_id))] = (
+                datetime.fromtimestamp(float(at), UTC),
+                cache_key,
+            )
+        return touches
+
+    async def forget_sessions(self, cache_keys: list[str]) -> None:
+        """Drop cache entries (as ``take_touches`` names them) of sessions found gone."""
+        if cache_keys:
+            await self.redis.delete(*cache_keys)
 
     async def waiting(self) -> int:
         return int(await self.redis.llen(self._queue))

@@ -10,8 +10,8 @@ route, solving the dependency tree, the request's unit of work, three Redis roun
 - the request comes from our own origin (Origin, else Referer: the CSRF rule of
   ``OriginCheckMiddleware``) and carries no bearer token;
 - the body is JSON of at most ``MAX_BODY_BYTES`` (Content-Length) and a valid ``Heartbeat``;
-- the session cookie's session is cached and live (a last-seen write that is due, it does
-  itself with one ``UPDATE``: ``_touch``);
+- the session cookie's session is cached and live (with Redis, a last-seen write that is due
+  is queued with the heartbeat and written by the flusher: ``SessionTouch``);
 - the viewer's access to that lesson, a video lesson with a ready video, is cached.
 
 Its 204 carries what the middleware would add (X-Request-ID, the security headers) and is
@@ -32,18 +32,18 @@ then one Redis command. docs/performance.md ("Heartbeats") has the figures.
 
 from __future__ import annotations
 
+import asyncio
 import logging
 import re
 import time
 import uuid
-from datetime import datetime
 
 from pydantic import ValidationError
+from starlette.datastructures import State
 from starlette.requests import cookie_parser
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
 from lectern.auth.dependencies import SESSION_COOKIE
-from lectern.auth.repository import SessionRepository
 from lectern.auth.service import CachedSession, session_cache_key
 from lectern.config import Settings
 from lectern.errors import Conflict
@@ -58,9 +58,14 @@ from lectern.kit.middleware import (
 )
 from lectern.kit.security import token_hash
 from lectern.models.base import utcnow
-from lectern.progress.access_cache import Watchable, access_key
-from lectern.progress.buffer import HeartbeatBuffer, HeartbeatRecord, RedisHeartbeatBuffer
-from lectern.progress.heartbeats import heartbeat_record
+from lectern.progress.access_cache import Watchable, access_key, remember_access
+from lectern.progress.buffer import (
+    HeartbeatBuffer,
+    HeartbeatRecord,
+    RedisHeartbeatBuffer,
+    SessionTouch,
+)
+from lectern.progress.heartbeats import heartbeat_record, renew_watchables
 from lectern.progress.schemas import Heartbeat
 
 log = logging.getLogger("lectern.progress")
@@ -69,6 +74,14 @@ _PATH = re.compile(r"^/api/lessons/([0-9A-Fa-f-]{32,36})/heartbeat$")
 MAX_BODY_BYTES = 32 * 1024
 # Entries each memo holds before it starts over (some 300 bytes each).
 MEMO_SIZE = 100_000
+# An access answer with less than this share of LECTERN_HEARTBEAT_ACCESS_CACHE_SECONDS left
+# is decided again in the background (a minute of the default five: four heartbeats' time),
+# so a steady viewer's heartbeat never waits for the database.
+REFRESH_AHEAD = 0.2
+# Renewals are decided in batches (a handful of queries each, whatever their size): the ones
+# wanted within this long of each other, at most this many at once.
+RENEWAL_WAIT_SECONDS = 0.25
+RENEWAL_BATCH = 500
 
 
 class HeartbeatFastPath:
@@ -81,6 +94,9 @@ class HeartbeatFastPath:
         self._sessions: dict[str, bytes] = {}
         self._access: dict[str, bytes] = {}
         self._headers: list[tuple[bytes, bytes]] | None = None
+        # (viewer, lesson) access answers to decide again, and the task deciding them.
+        self._renewing: set[tuple[uuid.UUID, uuid.UUID]] = set()
+        self._renewer: asyncio.Task[None] | None = None
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
         match = (
@@ -154,52 +170,89 @@ class HeartbeatFastPath:
                 return False
             self._remember(self._sessions, key, raw)
             session, confirmed = CachedSession.load(raw), True
+        touch = None
         match session.state(now, settings):
             case "ended":
                 self._sessions.pop(key, None)
                 return False
             case "touch":
-                touched = await self._touch(scope, settings, key, session, now)
-                if touched is None:
+                # Due a last-seen write. With Redis: queued with the heartbeat (the flusher
+                # writes it), and the session cached again with the new time, both by the
+                # push below, which checks that the entry is still there. Without, the full
+                # path writes it.
+                if not _queues_touches(buffer, cache):
                     return False
-                session, confirmed = touched, True
+                session = CachedSession(
+                    session.session_id, session.user_id, session.expires_at, now
+                )
+                ttl_seconds = int(settings.session_cache_ttl.total_seconds())
+                touch = SessionTouch(session.session_id, now, session.dump(), ttl_seconds)
+                confirmed = False
         target_key = access_key(session.user_id, lesson_id)
         found = self._access.get(target_key)
         target = Watchable.load(found) if found is not None else None
-        if target is None or target.expires_at <= time.time():
+        clock = time.time()
+        if target is None or target.expires_at <= clock:
             found = await cache.get(target_key)
             if found is None:
                 return False
             target = Watchable.load(found)
             self._remember(self._access, target_key, found)
+        if target.expires_at - clock < ttl * REFRESH_AHEAD:
+            self._refresh_access(state, ttl, session.user_id, lesson_id)
         try:
             record = heartbeat_record(session.user_id, lesson_id, target, beat, buffer.clock())
         except Conflict:  # not a video lesson, or no ready video: the endpoint's 409
             return False
-        if await _push(buffer, cache, record, None if confirmed else key):
+        if await _push(buffer, cache, record, None if confirmed else key, touch):
+            if touch is not None:
+                self._remember(self._sessions, key, touch.entry)
             return True
         self._sessions.pop(key, None)  # ended since it was read
         return False
 
-    async def _touch(
-        self, scope: Scope, settings: Settings, key: str, session: CachedSession, now: datetime
-    ) -> CachedSession | None:
-        """Write the session's last-seen time (due every LECTERN_SESSION_TOUCH_INTERVAL) and
-        cache the session again, as ``AuthService.session_owner`` does, with one UPDATE and
-        none of the full path's reads. None if the session is gone (then the full path
-        answers 401)."""
-        self._sessions.pop(key, None)
-        state = scope["app"].state
+    def _refresh_access(
+        self, state: State, ttl: float, user_id: uuid.UUID, lesson_id: uuid.UUID
+    ) -> None:
+        """Have the viewer's access decided again, in the background, while the answer in
+        hand still holds: the renewals wanted in the same moment are decided together."""
+        self._renewing.add((user_id, lesson_id))
+        if self._renewer is None or self._renewer.done():
+            self._renewer = asyncio.create_task(self._renew_all(state, ttl))
+
+    async def _renew_all(self, state: State, ttl: float) -> None:
+        while self._renewing:
+            await asyncio.sleep(RENEWAL_WAIT_SECONDS)  # let a batch gather
+            pairs = list(self._renewing)[:RENEWAL_BATCH]
+            try:
+                await self._renew(state, ttl, pairs)
+            except Exception:
+                log.exception("renewing viewers' access failed; each is asked again at expiry")
+            finally:
+                self._renewing.difference_update(pairs)
+
+    async def _renew(
+        self, state: State, ttl: float, pairs: list[tuple[uuid.UUID, uuid.UUID]]
+    ) -> None:
         async with state.sessionmaker() as db:
-            if not await SessionRepository(db).touch(session.session_id, now):
-                return None
-            await db.commit()
-        touched = CachedSession(session.session_id, session.user_id, session.expires_at, now)
+            renewed = await renew_watchables(db, pairs, ttl)
         cache: Cache = state.cache
-        entry = touched.dump()
-        await cache.set(key, entry, int(settings.session_cache_ttl.total_seconds()))
-        self._remember(self._sessions, key, entry)
-        return touched
+        for user_id, lesson_id in pairs:
+            key = access_key(user_id, lesson_id)
+            found = renewed.get((user_id, lesson_id))
+            if found is None:
+                # No longer: the answer goes, and the viewer's next heartbeat takes the full
+                # path (which says why).
+                self._access.pop(key, None)
+                await cache.delete(key)
+            else:
+                await remember_access(cache, user_id, lesson_id, found)
+                self._remember(self._access, key, found.dump())
+
+    async def settled(self) -> None:
+        """Wait for the renewals under way (tests)."""
+        while self._renewer is not None and not self._renewer.done():
+            await self._renewer
 
     def _remember(self, memo: dict[str, bytes], key: str, value: bytes) -> None:
         if len(memo) >= self.memo_size:
@@ -207,15 +260,25 @@ class HeartbeatFastPath:
         memo[key] = value
 
 
+def _queues_touches(buffer: HeartbeatBuffer, cache: Cache) -> bool:
+    return isinstance(buffer, RedisHeartbeatBuffer) and buffer.shares(cache)
+
+
 async def _push(
-    buffer: HeartbeatBuffer, cache: Cache, record: HeartbeatRecord, session_key: str | None
+    buffer: HeartbeatBuffer,
+    cache: Cache,
+    record: HeartbeatRecord,
+    session_key: str | None,
+    touch: SessionTouch | None,
 ) -> bool:
-    """Queue the record, if ``session_key`` is given only while the cache still holds it."""
+    """Queue the record (with ``touch``, the session's last-seen write too), if
+    ``session_key`` is given only while the cache still holds it."""
     if session_key is None:
         await buffer.push(record)
         return True
-    if isinstance(buffer, RedisHeartbeatBuffer) and buffer.shares(cache):
-        return await buffer.push_while_cached(record, session_key)
+    if _queues_touches(buffer, cache):
+        assert isinstance(buffer, RedisHeartbeatBuffer)
+        return await buffer.push_while_cached(record, session_key, touch)
     # In-process stores (or a cache elsewhere): two steps, nothing in between to race with.
     if await cache.get(session_key) is None:
         return False

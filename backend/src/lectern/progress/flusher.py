@@ -29,6 +29,7 @@ from sqlalchemy.dialects.postgresql import insert as pg_insert
 from sqlalchemy.dialects.sqlite import insert as sqlite_insert
 from sqlalchemy.ext.asyncio import AsyncSession, async_sessionmaker
 
+from lectern.auth.repository import SessionRepository
 from lectern.kit.queue import JobBuffer
 from lectern.models import (
     Course,
@@ -43,7 +44,7 @@ from lectern.models import (
 from lectern.models.base import utcnow
 from lectern.progress import intervals
 from lectern.progress.buffer import HeartbeatBatch as BufferedBatch
-from lectern.progress.buffer import HeartbeatBuffer, HeartbeatRecord
+from lectern.progress.buffer import HeartbeatBuffer, HeartbeatRecord, RedisHeartbeatBuffer
 from lectern.progress.completion import refresh_course_completion
 
 log = logging.getLogger("lectern.progress")
@@ -76,6 +77,7 @@ class FlushReport:
     failed: int = 0  # left pending after an error
     completed_lessons: int = 0
     completed_courses: int = 0
+    touches: int = 0  # sessions' last-seen times written
 
 
 @dataclass
@@ -393,6 +395,32 @@ async def _write_and_ack(
     return True
 
 
+async def _write_touches(
+    buffer: RedisHeartbeatBuffer,
+    sessionmaker: async_sessionmaker[AsyncSession],
+    report: FlushReport,
+) -> None:
+    """The sessions' last-seen writes queued with heartbeats, in one statement; the cache
+    entries of sessions found gone are dropped, so their next heartbeat takes the full path
+    (and its 401). Writes that fail are dropped, not retried: the session's next touch (one
+    touch interval later, or on the full path when its cache entry expires) writes a newer
+    time anyway, and an idle session ends days, not minutes, after its last-seen time."""
+    touches = await buffer.take_touches()
+    if not touches:
+        return
+    try:
+        async with sessionmaker() as session:
+            found = await SessionRepository(session).touch_many(
+                {id_: at for id_, (at, _) in touches.items()}
+            )
+            await session.commit()
+        await buffer.forget_sessions([key for id_, (_, key) in touches.items() if id_ not in found])
+    except Exception:
+        log.exception("writing %d sessions' last-seen times failed", len(touches))
+        return
+    report.touches += len(found)
+
+
 async def flush_heartbeats(
     buffer: HeartbeatBuffer,
     sessionmaker: async_sessionmaker[AsyncSession],
@@ -413,7 +441,9 @@ async def flush_heartbeats(
             break  # the database is likely away: leave the rest queued
         if len(batch.records) < batch_size:
             break
-    if report.batches or report.replayed or report.failed:
+    if isinstance(buffer, RedisHeartbeatBuffer):
+        await _write_touches(buffer, sessionmaker, report)
+    if report.batches or report.replayed or report.failed or report.touches:
         log.debug(
             "heartbeats flushed",
             extra={
@@ -424,6 +454,7 @@ async def flush_heartbeats(
                 "failed": report.failed,
                 "completed_lessons": report.completed_lessons,
                 "completed_courses": report.completed_courses,
+                "touches": report.touches,
             },
         )
     return report

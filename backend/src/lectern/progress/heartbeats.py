@@ -11,12 +11,19 @@ from __future__ import annotations
 import random
 import time
 import uuid
+from collections.abc import Awaitable, Callable, Iterable
+
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from lectern.auth.service import Viewer
 from lectern.errors import Conflict, Forbidden, NotFound
-from lectern.learning.entitlements import lesson_access, lessons_for_access
-from lectern.media.videos import ready_video
-from lectern.models import LessonKind
+from lectern.learning.entitlements import (
+    lesson_access,
+    lessons_for_access,
+    lessons_open_to_each,
+)
+from lectern.media.videos import ready_durations, ready_video
+from lectern.models import LessonKind, User
 from lectern.progress import intervals
 from lectern.progress.access_cache import Watchable, cached_watchable, remember_access
 from lectern.progress.buffer import HeartbeatRecord
@@ -32,21 +39,47 @@ async def _watchable(ctx: ProgressContext, viewer: Viewer, lesson_id: uuid.UUID)
     cached = await cached_watchable(ctx.cache, viewer.id, lesson_id) if ttl else None
     if cached is not None:
         return cached
-    rows = await lessons_for_access(ctx.session, [lesson_id])
-    if not rows:
-        raise NotFound("No such lesson.")
-    lesson, course = rows[0]
-    if await lesson_access(ctx.session, await viewer.user(), course, lesson) is None:
-        raise Forbidden("This lesson is for enrolled students.", code="lesson_locked")
-    video = await ready_video(ctx.session, lesson.id) if lesson.kind == LessonKind.video else None
-    # Between half the TTL and all of it: viewers who started together (a live class) ask
-    # again spread over minutes, not all in the same second.
-    keep = ttl * random.uniform(0.5, 1.0)  # noqa: S311 - spreading load, not a secret
-    duration = video.duration_seconds if video else None
-    found = Watchable(course.id, lesson.kind, duration, time.time() + keep)
+    found = await decide_watchable(ctx.session, viewer.user, lesson_id, ttl)
     if ttl:
         await remember_access(ctx.cache, viewer.id, lesson_id, found)
     return found
+
+
+async def decide_watchable(
+    session: AsyncSession,
+    user: Callable[[], Awaitable[User]],
+    lesson_id: uuid.UUID,
+    ttl: float,
+) -> Watchable:
+    """Whether the viewer may open the lesson (the entitlement rule, decided now), as the
+    heartbeat path keeps it: to be used for half to all of ``ttl`` seconds, so viewers who
+    started together (a live class) ask again spread over minutes, not all in the same
+    second. NotFound or Forbidden (``lesson_locked``) if they may not."""
+    rows = await lessons_for_access(session, [lesson_id])
+    if not rows:
+        raise NotFound("No such lesson.")
+    lesson, course = rows[0]
+    if await lesson_access(session, await user(), course, lesson) is None:
+        raise Forbidden("This lesson is for enrolled students.", code="lesson_locked")
+    video = await ready_video(session, lesson.id) if lesson.kind == LessonKind.video else None
+    keep = ttl * random.uniform(0.5, 1.0)  # noqa: S311 - spreading load, not a secret
+    duration = video.duration_seconds if video else None
+    return Watchable(course.id, lesson.kind, duration, time.time() + keep)
+
+
+async def renew_watchables(
+    session: AsyncSession, pairs: Iterable[tuple[uuid.UUID, uuid.UUID]], ttl: float
+) -> dict[tuple[uuid.UUID, uuid.UUID], Watchable]:
+    """``decide_watchable`` for many (viewer id, lesson id) pairs in one go (six queries for
+    any number): the answer of each pair whose viewer may still open the lesson."""
+    opened = await lessons_open_to_each(session, pairs)
+    durations = await ready_durations(session, {lesson.id for lesson, _ in opened.values()})
+    renewed: dict[tuple[uuid.UUID, uuid.UUID], Watchable] = {}
+    for pair, (lesson, course) in opened.items():
+        keep = ttl * random.uniform(0.5, 1.0)  # noqa: S311 - spreading load, not a secret
+        duration = durations.get(lesson.id) if lesson.kind == LessonKind.video else None
+        renewed[pair] = Watchable(course.id, lesson.kind, duration, time.time() + keep)
+    return renewed
 
 
 def heartbeat_record(
