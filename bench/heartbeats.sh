@@ -12,16 +12,17 @@
 #         rate; the runs after it are the steady state of viewers already watching;
 #      b. a fixed rate (BENCH_HB_RATE, 700/s: 10,000 viewers x one beat per 15 s ~ 667/s):
 #         bench/heartbeats.mjs, open loop, latency from each request's due time (free of
-#         coordinated omission), after a warm-up at the same rate; right after the prime, so
-#         it ends before the first cached access answer expires (2.5 to 5 minutes after it
-#         was cached); sessions are touched at their steady rate throughout (their last-seen
+#         coordinated omission), after a warm-up at the same rate; right after the prime and
+#         three minutes long, so it spans the renewal of the access answers the prime cached
+#         (each kept 2.5 to 5 minutes, renewed in its last minute) and the first of them
+#         expiring; sessions are touched at their steady rate throughout (their last-seen
 #         times are spread over the touch interval);
 #      a. the most heartbeats per second: wrk, closed loop, bench/heartbeats.lua (each request
 #         the next viewer's cookie, a played range growing 15 s per beat of that viewer);
 #      c. the most the API sustains open loop with p99 under 50 ms: short fixed-rate runs at
 #         rising shares of its wrk maximum (BENCH_HB_FIND_SHARES), up to the first that misses;
-#         on a slow machine these come after the prime's access answers began to expire, so
-#         they include viewers asking again (the full path), as a live site has at all times;
+#         these come after the prime's access answers began to expire, so they include
+#         viewers whose answer ran out asking again (the full path);
 #      after each API run, bench/heartbeat_drain.py times the buffer draining into PostgreSQL.
 #      Throughout, a Celery worker with the scheduler (`lectern worker --beat`) writes the
 #      buffer, as in production with Redis: the API processes only answer.
@@ -38,7 +39,7 @@
 
 HB_VIEWERS="${BENCH_HB_VIEWERS:-10000}"
 HB_RATE="${BENCH_HB_RATE:-700}"
-HB_SECONDS="${BENCH_HB_SECONDS:-60}"
+HB_SECONDS="${BENCH_HB_SECONDS:-180}"
 HB_WARMUP="${BENCH_HB_WARMUP:-15}"
 HB_CONNECTIONS="${BENCH_HB_CONNECTIONS:-64}"
 HB_WRK_CONNECTIONS="${BENCH_HB_WRK_CONNECTIONS:-$CONNECTIONS}"
@@ -208,9 +209,9 @@ for workers in $HB_WORKERS; do
   hb_drain "hb_api_w${workers}_check"
 
   # The bare acknowledger first: it caches nothing, so its runs may come at any time; the API's
-  # fixed-rate run comes right after its prime, inside the time its access answers are cached
-  # for (bench/heartbeat_setup.py spreads the sessions' last-seen times, so session touches
-  # run at their steady rate throughout, as on a live site).
+  # fixed-rate run comes right after its prime and lasts while the access answers the prime
+  # cached are renewed (bench/heartbeat_setup.py spreads the sessions' last-seen times, so
+  # session touches run at their steady rate throughout, as on a live site).
   echo "the bare acknowledger: the most per second (wrk), then $HB_RATE/s (open loop):"
   hb_wrk "hb_bare_w${workers}_max" "$BARE_URL"
   hb_rate "hb_bare_w${workers}_rate" "$BARE_URL" "$HB_RATE" "$HB_SECONDS" "$HB_WARMUP"
