@@ -12,7 +12,8 @@ route, solving the dependency tree, the request's unit of work, three Redis roun
 - the body is JSON of at most ``MAX_BODY_BYTES`` (Content-Length) and a valid ``Heartbeat``;
 - the session cookie's session is cached and live (with Redis, a last-seen write that is due
   is queued with the heartbeat and written by the flusher: ``SessionTouch``);
-- the viewer's access to that lesson, a video lesson with a ready video, is cached.
+- the viewer's access to that lesson, a video lesson with a ready video, is cached (in its
+  last minute it is renewed in the background, in batches: ``_refresh_access``).
 
 Its 204 carries what the middleware would add (X-Request-ID, the security headers) and is
 written to the access log. Anything else, including every error, goes on to the full stack
