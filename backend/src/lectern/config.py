@@ -188,7 +188,8 @@ class Settings(BaseSettings):
         300,
         ge=0,
         description="How long a viewer's access to a lesson is cached for heartbeats (each "
-        "answer for a random half to all of it; 0: asked every time); revoked access stops "
+        "answer for a random half to all of it, and renewed in the background in its last "
+        "fifth; 0: asked every time); revoked access stops "
         "being credited within this. Keep it well above the 15 s between a player's "
         "heartbeats, or most of them read the database.",
     )
