@@ -334,3 +334,31 @@ async def test_access_lost_meanwhile_ends_at_the_renewal(
     assert refused.status_code == 403
     assert refused.json()["code"] == "lesson_locked"
     assert (await course.beat(video, 30, [[0, 30]], 15, client=course.teacher)).status_code == 204
+
+
+async def test_a_failed_renewal_leaves_the_answer_in_hand(
+    app_instance: FastAPI,
+    course: LearningCourse,
+    clock: Clock,
+    monkeypatch: pytest.MonkeyPatch,
+    caplog: pytest.LogCaptureFixture,
+) -> None:
+    video = course.videos[0]
+    assert (await course.beat(video, 0)).status_code == 204
+    await _answer_expiring_in(app_instance, course.student.id, video, 20)
+    clock.advance(15)
+
+    async def database_away(*args: Any) -> dict[Any, Watchable]:
+        raise ConnectionRefusedError("the database is away")
+
+    monkeypatch.setattr(fast_path, "renew_watchables", database_away)
+    monkeypatch.setattr(fast_path, "RENEWAL_RETRY_SECONDS", 0.0)
+    assert (await course.beat(video, 15, [[0, 15]], seconds=15)).status_code == 204
+    await _renewals(app_instance)
+    assert "renewing viewers' access failed" in caplog.text
+    # The answer still holds until it runs out, and the heartbeats go on being taken.
+    kept = await cached_watchable(app_instance.state.cache, course.student.id, uuid.UUID(video))
+    assert kept is not None
+    clock.advance(15)
+    assert (await course.beat(video, 30, [[0, 30]], seconds=15)).status_code == 204
+    await _renewals(app_instance)

@@ -83,6 +83,8 @@ REFRESH_AHEAD = 0.2
 # wanted within this long of each other, at most this many at once.
 RENEWAL_WAIT_SECONDS = 0.25
 RENEWAL_BATCH = 500
+# After a failed batch, the next waits this long (renewals come back with the viewers' beats).
+RENEWAL_RETRY_SECONDS = 5.0
 
 
 class HeartbeatFastPath:
@@ -229,6 +231,7 @@ class HeartbeatFastPath:
                 await self._renew(state, ttl, pairs)
             except Exception:
                 log.exception("renewing viewers' access failed; each is asked again at expiry")
+                await asyncio.sleep(RENEWAL_RETRY_SECONDS)  # the database may be away
             finally:
                 self._renewing.difference_update(pairs)
 
