@@ -22,8 +22,8 @@ from lectern.learning.entitlements import (
     lessons_for_access,
     lessons_open_to_each,
 )
-from lectern.media.videos import ready_durations, ready_video
-from lectern.models import LessonKind, User
+from lectern.media.videos import ready_durations
+from lectern.models import Course, Lesson, LessonKind, User
 from lectern.progress import intervals
 from lectern.progress.access_cache import Watchable, cached_watchable, remember_access
 from lectern.progress.buffer import HeartbeatRecord
@@ -61,10 +61,8 @@ async def decide_watchable(
     lesson, course = rows[0]
     if await lesson_access(session, await user(), course, lesson) is None:
         raise Forbidden("This lesson is for enrolled students.", code="lesson_locked")
-    video = await ready_video(session, lesson.id) if lesson.kind == LessonKind.video else None
-    keep = ttl * random.uniform(0.5, 1.0)  # noqa: S311 - spreading load, not a secret
-    duration = video.duration_seconds if video else None
-    return Watchable(course.id, lesson.kind, duration, time.time() + keep)
+    durations = await ready_durations(session, [lesson.id])
+    return _answer(course, lesson, durations, ttl)
 
 
 async def renew_watchables(
@@ -74,12 +72,19 @@ async def renew_watchables(
     any number): the answer of each pair whose viewer may still open the lesson."""
     opened = await lessons_open_to_each(session, pairs)
     durations = await ready_durations(session, {lesson.id for lesson, _ in opened.values()})
-    renewed: dict[tuple[uuid.UUID, uuid.UUID], Watchable] = {}
-    for pair, (lesson, course) in opened.items():
-        keep = ttl * random.uniform(0.5, 1.0)  # noqa: S311 - spreading load, not a secret
-        duration = durations.get(lesson.id) if lesson.kind == LessonKind.video else None
-        renewed[pair] = Watchable(course.id, lesson.kind, duration, time.time() + keep)
-    return renewed
+    return {
+        pair: _answer(course, lesson, durations, ttl) for pair, (lesson, course) in opened.items()
+    }
+
+
+def _answer(
+    course: Course, lesson: Lesson, durations: dict[uuid.UUID, float | None], ttl: float
+) -> Watchable:
+    """The access answer for a lesson the viewer may open, kept a random half to all of
+    ``ttl``; ``durations``: the ready videos' lengths by lesson."""
+    keep = ttl * random.uniform(0.5, 1.0)  # noqa: S311 - spreading load, not a secret
+    duration = durations.get(lesson.id) if lesson.kind == LessonKind.video else None
+    return Watchable(course.id, lesson.kind, duration, time.time() + keep)
 
 
 def heartbeat_record(
