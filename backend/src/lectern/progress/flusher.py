@@ -400,7 +400,7 @@ async def _write_touches(
     sessionmaker: async_sessionmaker[AsyncSession],
     report: FlushReport,
 ) -> None:
-    """The sessions' last-seen writes queued with heartbeats, in one statement; the cache
+    """The sessions' last-seen writes queued with heartbeats (one SELECT, one UPDATE); the cache
     entries of sessions found gone are dropped, so their next heartbeat takes the full path
     (and its 401). Writes that fail are dropped, not retried: the session's next touch (one
     touch interval later, or on the full path when its cache entry expires) writes a newer
